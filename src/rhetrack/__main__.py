@@ -1,0 +1,3 @@
+from rhetrack.cli import main
+
+main()

@@ -1,0 +1,638 @@
+"""Attribute quotations and reported speech to speakers.
+
+Rules about the language of attribution, not about any one text: a
+quotation is attributed by a reporting verb, an utterance noun, "according
+to", a colon or a trailing "he said" in its sentence; a pronoun or a
+description ("the group") resolves to the nearest fitting named speaker;
+appositives ("X, the leader of Y,") are not subjects; anonymous subjects
+("analysts say") are not speakers. Names, verbs and descriptions come from
+the gazetteer's data files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from rhetrack.gazetteer import Gazetteer
+from rhetrack.segment import QuoteSpan, Segmented, Sentence
+
+MentionSource = Literal["gazetteer", "name", "pronoun", "description"]
+StatementKind = Literal["direct", "indirect"]
+
+_NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa]bu|[Bb]in|[Ii]bn|Abd)[-‐ ])?[A-Z][\w’'.-]*[\w]"
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:of|for|in|al|bin|ibn)(?:\s+the)?\s+)?{_NAME_TOKEN})*")
+_NAME_STOPWORDS = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "but",
+    "and",
+    "or",
+    "if",
+    "as",
+    "by",
+    "for",
+    "with",
+    "from",
+    "to",
+    "of",
+    "according",
+    "although",
+    "though",
+    "while",
+    "when",
+    "since",
+    "amid",
+    "against",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "his",
+    "her",
+    "they",
+    "their",
+    "we",
+    "our",
+    "i",
+    "you",
+    "there",
+    "here",
+    "then",
+    "also",
+    "indeed",
+    "specifically",
+    "similarly",
+    "meanwhile",
+    "however",
+    "still",
+    "even",
+    "just",
+    "such",
+    "some",
+    "many",
+    "what",
+    "who",
+    "which",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "figure",
+    "part",
+    "photo",
+    "u.s.",
+    "us",
+    "american",
+    "iranian",
+    "iraqi",
+    "israeli",
+    "lebanese",
+    "syrian",
+    "yemeni",
+    "islamic",
+    "shia",
+    "shiite",
+    "sunni",
+    "arab",
+    "western",
+    "european",
+    "turkish",
+    "saudi",
+}
+_PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "his": "person",
+    "her": "person",
+    "it": "organization",
+    "its": "organization",
+}
+_SHORT_QUOTE_WORDS = 4
+_EVALUATIVE_OPENING = re.compile(r"\s*(?:It|This|That|There)\s+(?:is|was|has been|seems|appears|remains)\b")
+_CONNECTIVE = re.compile(r"^[\s,;:—–-]*(?:and|or|but|then|adding|while)?[\s,;:—–-]*$", re.IGNORECASE)
+_ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:[’']s|\b(?:his|her|its|their|our|the|a|an|this|that|whose))\s+$", re.IGNORECASE
+)
+_PASSIVE_AGENT = re.compile(r"\s+by\s+")
+_FILLER_BEFORE_QUOTE = re.compile(r"(?:\s|,|:|that|as|the|a|an|to|of|saying|reads?)*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A reference to a possible speaker, outside quotation marks."""
+
+    start: int
+    end: int
+    surface: str
+    source: MentionSource
+    kind: Literal["person", "organization"] | None
+    actor: str | None = None  # canonical gazetteer name, when known
+    category: str | None = None
+    wanted: str | None = None  # for pronouns and descriptions: person, group, organization
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who made a statement: canonical name, kind and organization where known."""
+
+    name: str
+    kind: Literal["person", "organization"]
+    organization: str | None
+    known: bool  # True when the gazetteer knows the name
+    surface: str  # the words in the text that named or referred to the speaker
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A statement's words and who said them, before dating and classifying."""
+
+    kind: StatementKind
+    start: int  # span of the quotation's words (direct) or of the reporting sentence
+    end: int
+    sentence: Sentence
+    speaker: Speaker
+    cue: str  # the words that attributed it: "he said", "warned that", ":" ...
+    cue_start: int
+    content_start: int  # where the reported words begin (for indirect: after the verb)
+
+
+def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
+    """Named actors, unknown proper names, pronouns and descriptions outside quotes."""
+    text = segmented.text
+    quoted = [(q.inner_start, q.inner_end) for q in segmented.quotes if q.depth == 0]
+
+    def in_quote(start: int) -> bool:
+        return any(q_start <= start < q_end for q_start, q_end in quoted)
+
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for match in gazetteer.actor_pattern.finditer(text):
+        if in_quote(match.start()):
+            continue
+        actor = gazetteer.actor_for(match.group(0))
+        if actor is None or _is_modifier(text, match.end()):
+            continue
+        mentions.append(
+            Mention(
+                match.start(),
+                match.end(),
+                match.group(0),
+                "gazetteer",
+                actor.kind,
+                actor.name,
+                actor.category,
+            )
+        )
+        taken.append((match.start(), match.end()))
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.span()
+        if in_quote(start) or any(s < end and start < e for s, e in taken):
+            continue
+        surface = match.group(0)
+        words = surface.split()
+        while words and words[0].casefold() in _NAME_STOPWORDS:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or words[-1].casefold() in _NAME_STOPWORDS:
+            continue
+        surface = text[start:end]
+        mentions.append(Mention(start, end, surface, "name", _guess_kind(text, start, surface, gazetteer)))
+    if gazetteer.description_pattern is not None:
+        for match in gazetteer.description_pattern.finditer(text):
+            if in_quote(match.start()):
+                continue
+            phrase = match.group(0).casefold()
+            wanted = _PRONOUNS.get(phrase) or gazetteer.descriptions.get(phrase)
+            source: MentionSource = "pronoun" if phrase in _PRONOUNS else "description"
+            kind = "person" if wanted == "person" else "organization"
+            mentions.append(Mention(match.start(), match.end(), match.group(0), source, kind, wanted=wanted))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _is_modifier(text: str, end: int) -> bool:
+    """Whether a name is part of a compound modifier: "Iran-aligned", "US-led"."""
+    return text[end : end + 1] in "-‐" and text[end + 1 : end + 2].islower()
+
+
+def _guess_kind(
+    text: str, start: int, surface: str, gazetteer: Gazetteer
+) -> Literal["person", "organization"]:
+    if gazetteer.organization_word.search(surface):
+        return "organization"
+    before = text[max(0, start - 30) : start]
+    if gazetteer.title.search(before.split(",")[-1]) or gazetteer.title.match(surface):
+        return "person"
+    if re.search(r"\bthe\s+$", before, re.IGNORECASE):
+        return "organization"
+    return "person"
+
+
+def _appositive_mask(
+    text: str, sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer
+) -> list[tuple[int, int]]:
+    """Character ranges of a sentence that only describe a neighbour.
+
+    Parentheses, dash-delimited asides and comma-delimited appositives or
+    relative clauses after a name ("X, the leader of Y,"; "X, who ...,").
+    """
+    masked: list[tuple[int, int]] = []
+    body = text[sentence.start : sentence.end]
+    for match in re.finditer(r"\([^()]*\)|\[[^\[\]]*\]|\s?[—–]\s?[^—–]{1,300}?[—–]", body):
+        masked.append((sentence.start + match.start(), sentence.start + match.end()))
+    for mention in mentions:
+        if not sentence.start <= mention.start < sentence.end:
+            continue
+        after = text[mention.end : sentence.end]
+        comma = re.match(r"[’']?s?\s*(?:\([^()]*\)\s*)?,", after)
+        if not comma:
+            continue
+        rest = after[comma.end() :]
+        if not gazetteer.appositive_head.match(rest):
+            continue
+        closing = rest.find(",")
+        stop = mention.end + comma.end() + (closing if closing >= 0 else len(rest))
+        masked.append((mention.end, stop))
+    return masked
+
+
+def _outside(start: int, masked: list[tuple[int, int]]) -> bool:
+    return not any(m_start <= start < m_end for m_start, m_end in masked)
+
+
+class _Salience:
+    """The most recent named person, group and organization, for pronouns."""
+
+    def __init__(self) -> None:
+        self.latest: dict[str, Mention] = {}
+
+    def note(self, mention: Mention) -> None:
+        if mention.source not in ("gazetteer", "name"):
+            return
+        if mention.kind == "person":
+            self.latest["person"] = mention
+        else:
+            if mention.category != "state":
+                self.latest["group"] = mention
+            self.latest["organization"] = mention
+
+    def resolve(self, wanted: str) -> Mention | None:
+        return self.latest.get(wanted)
+
+
+class _Attributor:
+    def __init__(self, segmented: Segmented, gazetteer: Gazetteer) -> None:
+        self.seg = segmented
+        self.text = segmented.text
+        self.gaz = gazetteer
+        self.mentions = find_mentions(segmented, gazetteer)
+        self.salience = _Salience()
+        self.top_quotes = [q for q in segmented.quotes if q.depth == 0]
+        self.resolved: Mention | None = None  # the named mention behind the last speaker
+
+    # -- resolving a mention to a speaker ------------------------------------
+    def _mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def _speaker(self, mention: Mention, sentence: Sentence) -> Speaker | None:
+        if mention.source in ("pronoun", "description"):
+            wanted = mention.wanted or "person"
+            earlier = [
+                m
+                for m in self._mentions_in(sentence.start, mention.start)
+                if m.source in ("gazetteer", "name") and self._fits(m, wanted)
+            ]
+            resolved = earlier[-1] if earlier else self.salience.resolve(wanted)
+            if resolved is None and wanted == "group":
+                resolved = self.salience.resolve("organization")
+            if resolved is None:
+                return None
+            self.resolved = resolved
+            return self._named_speaker(resolved, surface=mention.surface)
+        if self.gaz.anonymous_subject.fullmatch(mention.surface):
+            return None
+        self.resolved = mention
+        return self._named_speaker(mention, surface=mention.surface)
+
+    @staticmethod
+    def _fits(mention: Mention, wanted: str) -> bool:
+        if wanted == "person":
+            return mention.kind == "person"
+        if wanted == "group":
+            return mention.kind == "organization" and mention.category != "state"
+        return mention.kind == "organization"
+
+    def _named_speaker(self, mention: Mention, surface: str) -> Speaker:
+        if mention.actor:
+            actor = self.gaz.actors[mention.actor]
+            return Speaker(actor.name, actor.kind, actor.organization, True, surface)
+        name = re.sub(r"[’']s$", "", mention.surface)
+        return Speaker(name, mention.kind or "person", None, False, surface)
+
+    def _subject_before(
+        self, position: int, sentence: Sentence, masked: list[tuple[int, int]]
+    ) -> Mention | None:
+        """The nearest mention before `position` in the sentence, asides skipped."""
+        candidates = [
+            m
+            for m in self._mentions_in(sentence.start, position)
+            if _outside(m.start, masked) and not self._in_top_quote(m.start)
+        ]
+        return candidates[-1] if candidates else None
+
+    def _cue_subject(
+        self,
+        cue: tuple[int, int],
+        verbs: list[re.Match[str]],
+        sentence: Sentence,
+        masked: list[tuple[int, int]],
+        limit: int,
+    ) -> Mention | None:
+        """Who performs a reporting cue.
+
+        A passive agent ("described by X as") is the speaker; a participle
+        after a comma ("…, noting that") belongs to the main clause, whose
+        subject is found from the clause's own verb, else its first mention.
+        """
+        agent = _PASSIVE_AGENT.match(self.text, cue[1])
+        if agent:
+            following = self._mentions_in(agent.end(), limit)
+            if following and following[0].start == agent.end():
+                return following[0]
+        form = self.text[cue[0] : cue[1]].casefold()
+        if form.endswith("ing") and self.text[sentence.start : cue[0]].rstrip().endswith(","):
+            earlier = [v for v in verbs if v.start() < cue[0] and not v.group(0).casefold().endswith("ing")]
+            if earlier:
+                return self._cue_subject(earlier[-1].span(), earlier, sentence, masked, limit)
+            named = [m for m in self._mentions_in(sentence.start, cue[0]) if _outside(m.start, masked)]
+            return named[0] if named else None
+        return self._subject_before(cue[0], sentence, masked)
+
+    def _in_top_quote(self, offset: int) -> bool:
+        return any(q.inner_start <= offset < q.inner_end for q in self.top_quotes)
+
+    def _is_anonymous_subject(self, start: int, verb_start: int) -> bool:
+        """Whether the words just before a verb are an anonymous subject."""
+        clause = re.split(r"[,;:—–]|\bthat\b", self.text[start:verb_start])[-1]
+        if not self.gaz.anonymous_subject.search(clause):
+            return False
+        return not any(
+            m.source in ("gazetteer", "name") for m in self._mentions_in(verb_start - len(clause), verb_start)
+        )
+
+    # -- direct quotations --------------------------------------------------------
+    def _verbs(self, start: int, end: int) -> list[re.Match[str]]:
+        """Reporting verbs in a range, without noun uses ("Kaabi's call", "a post")."""
+        return [
+            verb
+            for verb in self.gaz.reporting_verb.finditer(self.text, start, end)
+            if not _DETERMINER_BEFORE.search(self.text, max(0, verb.start() - 12), verb.start())
+        ]
+
+    def attribute_quote(
+        self, quote: QuoteSpan, sentence: Sentence, previous: tuple[QuoteSpan, Speaker] | None
+    ) -> tuple[Speaker, str, int] | None:
+        text = self.text
+        masked = _appositive_mask(text, sentence, self.mentions, self.gaz)
+        same_sentence = [q for q in self.top_quotes if sentence.start <= q.start < sentence.end]
+        before = [q for q in same_sentence if q.end <= quote.start]
+        after = [q for q in same_sentence if q.start >= quote.end]
+        lead_start = before[-1].end if before else sentence.start
+        tail_end = after[0].start if after else sentence.end
+        lead = text[lead_start : quote.start]
+        words = len(text[quote.inner_start : quote.inner_end].split())
+
+        # "…,” he said / “…,” said Haidari / “…,” the group said
+        tail_verbs = self._verbs(quote.end, min(tail_end, quote.end + 120))
+        if tail_verbs:
+            verb = tail_verbs[0]
+            gap = text[quote.end : verb.start()]
+            subjects = [m for m in self._mentions_in(quote.end, verb.start())]
+            if subjects and re.fullmatch(r"[\s,.;!?—–-]*", text[quote.end : subjects[0].start]):
+                speaker = self._speaker(subjects[0], sentence)
+                if speaker:
+                    return speaker, text[subjects[0].start : verb.end()], subjects[0].start
+            elif re.fullmatch(r"[\s,.;!?—–-]*", gap):
+                following = self._mentions_in(verb.end(), min(tail_end, verb.end() + 80))
+                if following:
+                    speaker = self._speaker(following[0], sentence)
+                    if speaker:
+                        return speaker, text[verb.start() : following[0].end], verb.start()
+
+        # Between two quotes of one sentence: "…” and “…" share the speaker.
+        if previous is not None and previous[0] in before and _CONNECTIVE.match(lead):
+            return previous[1], "(continues)", quote.start
+
+        # "according to X" in the sentence.
+        according = _ACCORDING_TO.search(text, sentence.start, quote.start)
+        if according:
+            following = self._mentions_in(according.end(), quote.start)
+            if following:
+                speaker = self._speaker(following[0], sentence)
+                if speaker:
+                    return speaker, "according to", according.start()
+
+        cue: tuple[int, int] | None = None
+        verbs = [v for v in self._verbs(lead_start, quote.start) if _outside(v.start(), masked)]
+        nouns = list(self.gaz.communication_noun.finditer(text, lead_start, quote.start))
+        if verbs:
+            cue = verbs[-1].span()
+        elif nouns:
+            cue = nouns[-1].span()
+        elif lead.rstrip().endswith(":"):
+            colon = lead_start + lead.rstrip().rfind(":")
+            cue = (colon, colon + 1)
+        if cue is not None:
+            # A few quoted words are a scare quote unless the cue stands right before them.
+            if words < _SHORT_QUOTE_WORDS and not _FILLER_BEFORE_QUOTE.fullmatch(text[cue[1] : quote.start]):
+                return None
+            if self._is_anonymous_subject(sentence.start, cue[0]):
+                return None
+            subject = self._cue_subject(cue, verbs, sentence, masked, quote.start)
+            if subject is None and text[cue[0] : cue[1]] == ":":
+                return None
+            if subject is not None:
+                speaker = self._speaker(subject, sentence)
+                if speaker:
+                    return speaker, text[cue[0] : cue[1]], cue[0]
+            return None
+
+        # A quotation that opens a paragraph, named in the next sentence:
+        # "“…” Qais al-Khazali, leader of …, had never talked …"
+        sentence_is_quote = not text[sentence.start : quote.start].strip()
+        if sentence_is_quote and words >= _SHORT_QUOTE_WORDS:
+            next_index = sentence.index + 1
+            if next_index < len(self.seg.sentences):
+                following_sentence = self.seg.sentences[next_index]
+                first = self._mentions_in(following_sentence.start, following_sentence.end)
+                if (
+                    first
+                    and first[0].source in ("gazetteer", "name")
+                    and not text[following_sentence.start : first[0].start].strip(' “"”')
+                ):
+                    speaker = self._speaker(first[0], following_sentence)
+                    if speaker:
+                        return speaker, "(named after the quote)", first[0].start
+            # A quotation standing alone right after another one continues it.
+            if previous is not None and previous[0].paragraph >= quote.paragraph - 1:
+                return previous[1], "(continues)", quote.start
+        return None
+
+    # -- reported speech ------------------------------------------------------------
+    def attribute_indirect(self, sentence: Sentence) -> Attribution | None:
+        text = self.text
+        if _EVALUATIVE_OPENING.match(text, sentence.start):
+            return None
+        masked = _appositive_mask(text, sentence, self.mentions, self.gaz)
+        for verb in self._verbs(sentence.start, sentence.end):
+            if not _outside(verb.start(), masked) or self._in_top_quote(verb.start()):
+                continue
+            lemma = self.gaz.verb_lemma.get(verb.group(0).casefold())
+            frames = self.gaz.indirect_frames.get(lemma or "", ())
+            if not frames or not self._finite(verb, sentence):
+                continue
+            after = text[verb.end() : sentence.end]
+            if not _frame_matches(after, frames):
+                continue
+            if self._is_anonymous_subject(sentence.start, verb.start()):
+                return None
+            subject = self._cue_subject(
+                verb.span(),
+                self._verbs(sentence.start, verb.start()),
+                sentence,
+                masked,
+                sentence.end,
+            )
+            if subject is None:
+                continue
+            speaker = self._speaker(subject, sentence)
+            if speaker is None:
+                continue
+            return Attribution(
+                kind="indirect",
+                start=sentence.start,
+                end=sentence.end,
+                sentence=sentence,
+                speaker=speaker,
+                cue=verb.group(0),
+                cue_start=verb.start(),
+                content_start=verb.start(),
+            )
+        return None
+
+    def _finite(self, verb: re.Match[str], sentence: Sentence) -> bool:
+        """Whether a verb form reports an act of speech rather than modifying a noun."""
+        form = verb.group(0).casefold()
+        before = self.text[sentence.start : verb.start()].rstrip()
+        if form.endswith("ing"):
+            return before.endswith(",")  # "…, asserting that" continues the subject's speech
+        return not before.endswith((" a", " an", " the"))
+
+    # -- the walk ---------------------------------------------------------------------
+    def run(self) -> Iterator[Attribution]:
+        previous: tuple[QuoteSpan, Speaker] | None = None
+        for sentence in self.seg.sentences:
+            found = False
+            spoken: list[Mention] = []
+            for quote in self.top_quotes:
+                if not sentence.start <= quote.start < sentence.end:
+                    continue
+                attributed = self.attribute_quote(quote, sentence, previous)
+                if attributed is None:
+                    continue
+                speaker, cue, cue_start = attributed
+                found = True
+                if self.resolved is not None:
+                    spoken.append(self.resolved)
+                previous = (quote, speaker)
+                yield Attribution(
+                    kind="direct",
+                    start=quote.inner_start,
+                    end=quote.inner_end,
+                    sentence=sentence,
+                    speaker=speaker,
+                    cue=cue,
+                    cue_start=cue_start,
+                    content_start=quote.inner_start,
+                )
+            if not found:
+                indirect = self.attribute_indirect(sentence)
+                if indirect is not None:
+                    if self.resolved is not None:
+                        spoken.append(self.resolved)
+                    yield indirect
+            self._note_salience(sentence)
+            # Whoever spoke in a sentence is what its pronouns most likely mean next.
+            for mention in spoken:
+                self.salience.note(mention)
+
+    def _note_salience(self, sentence: Sentence) -> None:
+        masked = _appositive_mask(self.text, sentence, self.mentions, self.gaz)
+        named = [
+            m
+            for m in self._mentions_in(sentence.start, sentence.end)
+            if m.source in ("gazetteer", "name") and not self._in_top_quote(m.start)
+        ]
+        # The first person and organization of a sentence, asides last, become
+        # salient: noting in reverse order lets the first of each kind win.
+        ordered = [m for m in named if _outside(m.start, masked)] + [
+            m for m in named if not _outside(m.start, masked)
+        ]
+        for mention in reversed(ordered):
+            self.salience.note(mention)
+
+
+def _frame_matches(after: str, frames: tuple[str, ...]) -> bool:
+    """Whether the words after a reporting verb open reported content."""
+    head = re.sub(
+        r"^\s*(?:also|again|further|firmly|publicly|repeatedly|openly|on \w+ \d+,?|,)\s*",
+        " ",
+        after,
+    )
+    head = head.lstrip()
+    if "that" in frames and re.match(r"that\b", head, re.IGNORECASE):
+        return True
+    if "to" in frames and re.match(r"to\s+\w+", head):
+        return True
+    if "for" in frames and re.match(r"for\b", head, re.IGNORECASE):
+        return True
+    if "on" in frames and re.match(r"on\s+\w+\s+to\b", head, re.IGNORECASE):
+        return True
+    return "object" in frames and bool(re.match(r"(?!that\b|to\b|and\b|or\b|in\b|on\b|at\b)[\w“\"‘]", head))
+
+
+def attribute_speakers(segmented: Segmented, gazetteer: Gazetteer) -> list[Attribution]:
+    """Every direct and indirect statement of a document, with its speaker.
+
+    Quotations that nothing attributes (scare quotes, titles) and speech by
+    anonymous subjects ("analysts say") are left out.
+    """
+    return list(_Attributor(segmented, gazetteer).run())

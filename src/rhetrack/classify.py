@@ -1,0 +1,173 @@
+"""Classify a statement's escalation level and the targets it threatens.
+
+The level is the highest any cue in the speaker's own words reaches
+(coding scheme section 4). A negated cue does not count; an act of violence
+that a third party "would" or "could" commit is the other side's plan, which
+frames an enemy (level 1) rather than threatening one. Targets are the
+gazetteer's, found where a cue of level 2 or more stands, and only on
+statements of level 2 or more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rhetrack.gazetteer import Gazetteer
+
+LEVEL_NAMES = ("neutral", "hostile", "warning", "threat", "mobilization")
+_NEGATION_WINDOW = 3  # words before a cue in which a negation cancels it
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^.;!?]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One piece of wording that decided the level."""
+
+    family: str
+    level: int
+    text: str
+    start: int  # offsets within the classified content
+    end: int
+    note: str = ""  # "attributed to others" for a discounted threat
+
+
+@dataclass(frozen=True)
+class TargetMention:
+    target: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Classification:
+    level: int
+    cues: tuple[Cue, ...]
+    targets: tuple[TargetMention, ...]
+
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES[self.level]
+
+    @property
+    def target_names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.target for t in self.targets))
+
+
+def level_number(value: str | int) -> int:
+    """A level from its number or name: `3`, `"threat"`; ValueError otherwise."""
+    text = str(value).strip().casefold()
+    if text.isdigit() and 0 <= int(text) < len(LEVEL_NAMES):
+        return int(text)
+    if text in LEVEL_NAMES:
+        return LEVEL_NAMES.index(text)
+    raise ValueError(f"{value!r} is not a level: use 0-4 or one of {', '.join(LEVEL_NAMES)}")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(mark, 0, start) for mark in ".;!?…") + 1
+    rights = [i for i in (text.find(mark, end) for mark in ".;!?…") if i >= 0]
+    return left, (min(rights) if rights else len(text))
+
+
+def _negated(text: str, start: int, match_text: str, gazetteer: Gazetteer) -> bool:
+    assert gazetteer.negation is not None
+    if gazetteer.negation.search(match_text):
+        return False  # the pattern states the negation itself: "not a time for de-escalation"
+    window = " ".join(text[max(0, start - 60) : start].split()[-_NEGATION_WINDOW:])
+    return bool(gazetteer.negation.search(window))
+
+
+def _attributed_to_others(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether an act of violence is a third party's hypothetical, not the speaker's."""
+    assert gazetteer.speaker_side is not None and gazetteer.hypothetical is not None
+    left, _ = _sentence_bounds(text, start, end)
+    clause = text[left:end]
+    if gazetteer.speaker_side.search(clause):
+        return False
+    return bool(gazetteer.hypothetical.search(clause))
+
+
+def _find_targets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Target mentions in a text, longest first where they overlap."""
+    found: list[tuple[int, int, str]] = []
+    for target in gazetteer.targets.values():
+        if target.pattern is not None:
+            found.extend((m.start(), m.end(), target.name) for m in target.pattern.finditer(text))
+    named = {name for _, _, name in found}
+    for target in gazetteer.targets.values():
+        if target.generic is not None and target.requires in named:
+            found.extend((m.start(), m.end(), target.name) for m in target.generic.finditer(text))
+    found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+    kept: list[tuple[int, int, str]] = []
+    for hit in found:
+        if kept and hit[0] < kept[-1][1]:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def classify(content: str, narration: str, gazetteer: Gazetteer) -> Classification:
+    """Level, deciding cues and threatened targets of a statement.
+
+    `content` is what the speaker said: the quotation, or for reported speech
+    the clause from the reporting verb on. `narration` is the text around it
+    (the rest of its sentence and paragraph), where the author may name who
+    is threatened ("posted the most direct threat to U.S. forces:") or who
+    "the enemy" is.
+
+    >>> from rhetrack.gazetteer import load_gazetteer
+    >>> c = classify("we will attack all U.S. targets", "", load_gazetteer())
+    >>> (c.level, c.target_names)
+    (3, ('united-states',))
+    """
+    cues: list[Cue] = []
+    for family in gazetteer.levels:
+        for match in family.pattern.finditer(content):
+            if _negated(content, match.start(), match.group(0), gazetteer):
+                continue
+            if family.agentive and _attributed_to_others(content, match.start(), match.end(), gazetteer):
+                cues.append(
+                    Cue(
+                        family.name,
+                        1,
+                        match.group(0),
+                        match.start(),
+                        match.end(),
+                        "attributed to others",
+                    )
+                )
+                continue
+            cues.append(Cue(family.name, family.level, match.group(0), match.start(), match.end()))
+    level = max((cue.level for cue in cues), default=0)
+    if level < 2:
+        return Classification(level, tuple(cues), ())
+
+    takes_targets = {family.name for family in gazetteer.levels if family.takes_targets}
+    scoped = _RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group(0)), content)
+    hits = _find_targets(scoped, gazetteer)
+    targets: list[TargetMention] = []
+    for cue in cues:
+        if cue.level < 2 or cue.family not in takes_targets:
+            continue
+        left, right = _sentence_bounds(content, cue.start, cue.end)
+        targets.extend(TargetMention(name, content[s:e]) for s, e, name in hits if left <= s < right)
+    if not targets:
+        targets = _narrated_targets(narration, gazetteer)
+    if not targets and gazetteer.unnamed_enemy is not None and gazetteer.unnamed_enemy.search(content):
+        targets = _narrated_targets(narration, gazetteer, anywhere=True)
+    unique = {(t.target, t.text): t for t in targets if t.target != "other"}
+    return Classification(level, tuple(cues), tuple(unique.values()))
+
+
+def _narrated_targets(narration: str, gazetteer: Gazetteer, anywhere: bool = False) -> list[TargetMention]:
+    """Targets the narration names after a word of threat ("threat to U.S. forces")."""
+    assert gazetteer.narration_threat is not None
+    found = []
+    for start, end, name in _find_targets(narration, gazetteer):
+        before = narration[max(0, start - 40) : start]
+        if gazetteer.narration_threat.search(before) or (anywhere and name != "other"):
+            found.append(TargetMention(name, narration[start:end]))
+    if anywhere and found:
+        # "The enemy" is the enemy named nearest; keep the first one named.
+        return found[:1]
+    return found

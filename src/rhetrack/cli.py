@@ -1,0 +1,331 @@
+"""The `rhetrack` command line: thin wrappers over the library.
+
+Each command parses its options, calls one library function and hands the
+rows to the renderer. Library errors (RhetrackError) become one message on
+stderr and exit code 1, in `_Group.invoke`; bad option values are
+typer.BadParameter (exit 2). Heavy modules are imported inside commands so
+that `rhetrack --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from rhetrack import __version__
+from rhetrack.errors import RhetrackError
+from rhetrack.render import OutputFormat
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from rhetrack.partial_date import PartialDate
+    from rhetrack.query import StatementFilter
+
+TABLE_STATEMENT_COLUMNS = ("id", "document", "speaker", "organization", "date", "level", "level_name",
+                           "targets", "kind", "quote")  # fmt: skip
+
+
+class _Group(TyperGroup):
+    """Turns every RhetrackError into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RhetrackError as exc:
+            from rhetrack.render import stderr_console
+
+            stderr_console().print(f"error: {exc}", markup=False)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Track who said what, when, how escalatory and threatening whom: "
+    "articles in, dated speaker-attributed statements out, in SQLite.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class Kind(StrEnum):
+    direct = "direct"
+    indirect = "indirect"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rhetrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """rhetrack: statements of armed groups and states, tracked in SQLite."""
+
+
+# -- options, defined once and reused -------------------------------------------------
+
+
+def _parse_level(value: str | None) -> int | None:
+    if value is None:
+        return None
+    from rhetrack.classify import level_number
+
+    try:
+        return level_number(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _parse_date(value: str | None) -> PartialDate | None:
+    if value is None:
+        return None
+    from rhetrack.dates import parse_user_date
+
+    try:
+        return parse_user_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Database file. Default: $RHETRACK_DB, else ./rhetrack.db.", dir_okay=False),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+ActorOption = Annotated[
+    str | None,
+    typer.Option("--actor", "-a", help="Speaker: any alias, partial, case- and accent-insensitive."),
+]
+OrgOption = Annotated[
+    str | None, typer.Option("--org", help="Organization: its own statements and its members'.")
+]
+TargetOption = Annotated[
+    str | None,
+    typer.Option("--target", "-t", help="Threatened target, e.g. us-forces (includes its children)."),
+]
+MinLevelOption = Annotated[
+    str | None,
+    typer.Option("--min-level", help="Lowest level, 0-4 or a name (neutral … mobilization)."),
+]
+LevelOption = Annotated[str | None, typer.Option("--level", help="Exactly this level, 0-4 or a name.")]
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", help="From this date: 2023, 2023-10, 2023-10-30, 'last month' …"),
+]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this date, same forms as --since.")]
+KindOption = Annotated[Kind | None, typer.Option("--kind", help="direct (quoted) or indirect (reported).")]
+SearchOption = Annotated[
+    str | None, typer.Option("--search", "-s", help="Full-text search over quotes (FTS5).")
+]
+DocOption = Annotated[str | None, typer.Option("--doc", help="Document name or path (partial).")]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", "-n", min=1, help="At most this many statements.")
+]
+
+
+def _filters(**options: Any) -> StatementFilter:
+    from rhetrack.query import StatementFilter
+
+    return StatementFilter(
+        actor=options["actor"],
+        org=options["org"],
+        target=options["target"],
+        min_level=_parse_level(options["min_level"]),
+        level=_parse_level(options["level"]),
+        since=_parse_date(options["since"]),
+        until=_parse_date(options["until"]),
+        kind=options["kind"].value if options["kind"] else None,
+        search=options["search"],
+        doc=options["doc"],
+        limit=options["limit"],
+    )
+
+
+def _database(db: Path | None, *, create: bool = False) -> Database:
+    from rhetrack.storage import database_path, open_database
+
+    return open_database(database_path(db), create=create)
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive): .txt .md .html .htm")],
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Publication date of a single file: 2023-11-01, 2023-11 …"),
+    ] = None,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Ingest articles: extract dated, attributed, classified statements into the database.
+
+    Unchanged files are skipped; a changed file has its statements replaced.
+    Files that cannot be read are reported on stderr and the rest go on; the
+    exit code is then 1.
+
+    Example: rhetrack ingest seeds/
+    """
+    from rhetrack.ingest import SUMMARY_COLUMNS, FileResult
+    from rhetrack.ingest import ingest as run_ingest
+    from rhetrack.render import render_rows, stderr_console
+
+    publication = None
+    if published is not None:
+        if len(paths) != 1 or paths[0].is_dir():
+            raise typer.BadParameter(
+                "--published applies to one file; give folders a manifest.csv instead",
+                param_hint="--published",
+            )
+        publication = _parse_date(published)
+    errors = stderr_console()
+
+    def report(result: FileResult) -> None:
+        if result.status == "failed":
+            errors.print(f"failed: {result.reason}", markup=False)
+
+    database = _database(db, create=True)
+    if sys.stderr.isatty():
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), console=errors, transient=True
+        ) as bar:
+            task = bar.add_task("ingesting")
+
+            def report_progress(result: FileResult) -> None:
+                report(result)
+                bar.update(task, advance=1, description=f"ingesting {result.name}")
+
+            summary = run_ingest(database, paths, publication, report_progress)
+    else:
+        summary = run_ingest(database, paths, publication, report)
+    render_rows([summary.as_row()], SUMMARY_COLUMNS, output, title="ingest")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    actor: ActorOption = None,
+    org: OrgOption = None,
+    target: TargetOption = None,
+    min_level: MinLevelOption = None,
+    level: LevelOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    search: SearchOption = None,
+    doc: DocOption = None,
+    limit: LimitOption = None,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Statements matching the filters, in date order.
+
+    With --actor, the table format first prints the actor's profile (aliases,
+    organization, counts, first and last dated statement, level distribution,
+    most threatened targets); CSV and JSON print only the statements.
+
+    Example: rhetrack show --actor Khazali --min-level threat --format csv > khazali.csv
+    """
+    from rhetrack.query import STATEMENT_COLUMNS, actor_profiles, find_statements
+    from rhetrack.render import render_profile, render_rows
+
+    filters = _filters(**locals())
+    database = _database(db)
+    rows = find_statements(database, filters)
+    if output is OutputFormat.table:
+        if actor:
+            for profile in actor_profiles(database, actor):
+                render_profile(profile)
+        render_rows(rows, TABLE_STATEMENT_COLUMNS, output, title=f"{len(rows)} statements")
+    else:
+        render_rows(rows, STATEMENT_COLUMNS, output)
+
+
+@app.command()
+def timeline(
+    actor: ActorOption = None,
+    org: OrgOption = None,
+    target: TargetOption = None,
+    min_level: MinLevelOption = None,
+    level: LevelOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    search: SearchOption = None,
+    doc: DocOption = None,
+    limit: LimitOption = None,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Dated statements by month: how many, and how escalatory, month by month.
+
+    The table draws each month's highest level as a bar; CSV and JSON list the
+    statements in date order. Undated statements are left out and counted on
+    stderr.
+
+    Example: rhetrack timeline --since 2023-10 --org "Kataib Hezbollah"
+    """
+    from rhetrack.query import STATEMENT_COLUMNS, count_undated
+    from rhetrack.query import timeline as dated_statements
+    from rhetrack.render import render_rows, render_timeline, stderr_console
+
+    filters = _filters(**locals())
+    database = _database(db)
+    rows = dated_statements(database, filters)
+    if output is OutputFormat.table:
+        render_timeline(rows)
+    else:
+        render_rows(rows, STATEMENT_COLUMNS, output)
+    undated = count_undated(database, filters)
+    if undated:
+        stderr_console().print(f"{undated} undated statements left out", markup=False)
+
+
+@app.command()
+def actors(db: DbOption = None, output: FormatOption = OutputFormat.table) -> None:
+    """Actors with statements: organization, count, last seen and highest level.
+
+    Example: rhetrack actors --format csv
+    """
+    from rhetrack.query import ACTOR_COLUMNS, list_actors
+    from rhetrack.render import render_rows
+
+    render_rows(list_actors(_database(db)), ACTOR_COLUMNS, output, title="actors")
+
+
+@app.command()
+def docs(db: DbOption = None, output: FormatOption = OutputFormat.table) -> None:
+    """Documents with their publication date and statement count.
+
+    Example: rhetrack docs
+    """
+    from rhetrack.query import DOCUMENT_COLUMNS, list_documents
+    from rhetrack.render import render_rows
+
+    render_rows(list_documents(_database(db)), DOCUMENT_COLUMNS, output, title="documents")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,79 @@
+"""From a document's cleaned text to statements: the extraction pipeline.
+
+Pure: text and publication date in, frozen `Statement` records out; no
+database, no files. Each stage is its own module (segment, attribute,
+dates, classify); this one only composes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rhetrack.attribute import Speaker, StatementKind, attribute_speakers
+from rhetrack.classify import Classification, classify
+from rhetrack.dates import StatementDate, date_statements
+from rhetrack.gazetteer import Gazetteer, load_gazetteer
+from rhetrack.partial_date import PartialDate
+from rhetrack.segment import segment
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One utterance attributed to a speaker, dated and classified."""
+
+    kind: StatementKind
+    speaker: Speaker
+    quote: str  # the quotation's words, or the reporting sentence
+    sentence: str
+    start: int  # span of `quote` in the document's cleaned text
+    end: int
+    attribution_cue: str
+    date: StatementDate
+    classification: Classification
+
+    @property
+    def level(self) -> int:
+        return self.classification.level
+
+
+def extract_statements(
+    text: str, published: PartialDate | None, gazetteer: Gazetteer | None = None
+) -> list[Statement]:
+    """Every statement in a cleaned text, in document order.
+
+    >>> [s.speaker.name for s in extract_statements('Hadi al-Ameri warned, "We will attack."', None)]
+    ['Hadi al-Ameri']
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    segmented = segment(text)
+    attributions = attribute_speakers(segmented, gazetteer)
+    dates = date_statements(segmented, attributions, published, gazetteer)
+    statements = []
+    for attribution, date in zip(attributions, dates, strict=True):
+        sentence_text = segmented.sentence_text(attribution.sentence)
+        paragraph = segmented.paragraphs[attribution.sentence.paragraph]
+        if attribution.kind == "direct":
+            content = text[attribution.start : attribution.end]
+            # The narration is the paragraph with the quotation blanked out.
+            narration = (
+                text[paragraph.start : attribution.start]
+                + " " * (attribution.end - attribution.start)
+                + text[attribution.end : paragraph.end]
+            )
+        else:
+            content = text[attribution.content_start : attribution.end]
+            narration = text[paragraph.start : attribution.content_start]
+        statements.append(
+            Statement(
+                kind=attribution.kind,
+                speaker=attribution.speaker,
+                quote=text[attribution.start : attribution.end],
+                sentence=sentence_text,
+                start=attribution.start,
+                end=attribution.end,
+                attribution_cue=attribution.cue,
+                date=date,
+                classification=classify(content, narration, gazetteer),
+            )
+        )
+    return statements

@@ -1,0 +1,145 @@
+"""Ingest files into the store: read, clean, extract, write, one file at a time.
+
+Files stream through one by one (an archive never sits in memory). An
+unchanged file (same bytes, same publication metadata) costs a hash check;
+a changed one has its statements replaced. A file that fails is reported
+with the reason and the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from rhetrack.clean import clean_text
+from rhetrack.dates import find_byline_date
+from rhetrack.errors import RhetrackError
+from rhetrack.extract import extract_statements
+from rhetrack.gazetteer import load_gazetteer
+from rhetrack.read import SourceFile, discover, read_document
+from rhetrack.storage import DocumentRecord, store_document, stored_document, sync_gazetteer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from rhetrack.partial_date import PartialDate
+
+FileStatus = Literal["new", "updated", "unchanged", "failed"]
+SUMMARY_COLUMNS = ("documents_new", "documents_updated", "documents_unchanged", "documents_failed",
+                   "statements", "undated_statements")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one file."""
+
+    name: str
+    status: FileStatus
+    statements: int = 0
+    undated: int = 0
+    reason: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: FileStatus) -> int:
+        return sum(1 for result in self.results if result.status == status)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [result for result in self.results if result.status == "failed"]
+
+    def as_row(self) -> dict[str, int]:
+        """Counts of documents by outcome and of the statements written."""
+        written = [r for r in self.results if r.status in ("new", "updated")]
+        return {
+            "documents_new": self.count("new"),
+            "documents_updated": self.count("updated"),
+            "documents_unchanged": self.count("unchanged"),
+            "documents_failed": self.count("failed"),
+            "statements": sum(r.statements for r in written),
+            "undated_statements": sum(r.undated for r in written),
+        }
+
+
+def ingest_file(db: Database, source: SourceFile, published: PartialDate | None = None) -> FileResult:
+    """Ingest one discovered file; raises RhetrackError when it cannot be read."""
+    gazetteer = load_gazetteer()
+    raw = read_document(source, published)
+    metadata = raw.metadata
+    publication, publication_source = metadata.published, metadata.published_source
+    if publication is None:
+        publication = find_byline_date(raw.text)
+        publication_source = "byline" if publication else None
+    record = DocumentRecord(
+        path=str(raw.path),
+        name=raw.name,
+        content_hash=raw.content_hash,
+        text="",
+        title=metadata.title,
+        url=metadata.url,
+        publisher=metadata.publisher,
+        published=publication,
+        published_source=publication_source,
+    )
+    stored = stored_document(db, record.path)
+    if stored is not None and stored == _fingerprint(record):
+        return FileResult(raw.name, "unchanged")
+    text = clean_text(raw.text)
+    statements = extract_statements(text, publication, gazetteer)
+    status = store_document(db, _with_text(record, text), statements)
+    undated = sum(1 for s in statements if s.date.value is None)
+    return FileResult(raw.name, status, len(statements), undated)
+
+
+def _fingerprint(record: DocumentRecord) -> dict[str, str | None]:
+    """What must be equal for a stored document to count as unchanged."""
+    return {
+        "content_hash": record.content_hash,
+        "title": record.title,
+        "url": record.url,
+        "publisher": record.publisher,
+        "published": record.published.iso() if record.published else None,
+    }
+
+
+def _with_text(record: DocumentRecord, text: str) -> DocumentRecord:
+    return DocumentRecord(**{**record.__dict__, "text": text})
+
+
+def ingest(
+    db: Database,
+    paths: Sequence[Path],
+    published: PartialDate | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> IngestSummary:
+    """Ingest files and folders (recursively); report each file through `on_result`.
+
+    Each document is written in its own transaction, so an interrupted run
+    leaves every finished document stored and a re-run completes the rest.
+    """
+    sync_gazetteer(db, load_gazetteer())
+    summary = IngestSummary()
+    for item in discover(paths):
+        if isinstance(item, RhetrackError):
+            result = FileResult("", "failed", reason=str(item))
+        else:
+            try:
+                result = ingest_file(db, item, published)
+            except RhetrackError as exc:
+                result = FileResult(item.name, "failed", reason=str(exc))
+            except Exception as exc:
+                result = FileResult(
+                    item.name,
+                    "failed",
+                    reason=f"{item.path}: could not be processed ({type(exc).__name__}: {exc}); "
+                    "please report this",
+                )
+        summary.results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return summary

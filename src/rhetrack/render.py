@@ -1,0 +1,172 @@
+"""The one place rows become output: table, CSV, JSON or JSON Lines.
+
+Every listing goes through `render_rows` with its column tuple, so a
+column order is the same in every format. Data goes to stdout; nothing
+else does. Document text is never interpreted as rich markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, TextIO
+
+from rhetrack.classify import LEVEL_NAMES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+LEVEL_STYLES = ("dim", "yellow", "dark_orange", "red", "bold red")
+_WIDE_COLUMNS = {"quote", "sentence", "title", "reason"}
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(str(v.get("target", v)) if isinstance(v, dict) else str(v) for v in value)
+    return str(value)
+
+
+def stdout_console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def render_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    output: OutputFormat,
+    *,
+    title: str | None = None,
+    stream: TextIO | None = None,
+) -> None:
+    """Write rows in the chosen format, columns in the given order.
+
+    CSV has a header row, is UTF-8 and joins list cells with ";"; JSON is one
+    array; JSON Lines one object a line; the table is for people.
+    """
+    stream = stream or sys.stdout
+    if output is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(column)) for column in columns])
+        stream.write(buffer.getvalue())
+    elif output is OutputFormat.json:
+        stream.write(
+            json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, indent=2)
+        )
+        stream.write("\n")
+    elif output is OutputFormat.jsonl:
+        for row in rows:
+            stream.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
+    else:
+        render_table(rows, columns, title=title)
+    stream.flush()
+
+
+def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: str | None = None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_lines=False, title_justify="left")
+    for column in columns:
+        table.add_column(
+            column.replace("_", " "),
+            overflow="fold",
+            ratio=3 if column in _WIDE_COLUMNS else None,
+            no_wrap=column not in _WIDE_COLUMNS and column not in ("targets", "speaker", "organization"),
+        )
+    for row in rows:
+        cells = []
+        for column in columns:
+            # Text(), not a markup string: "[bold]" in an article stays literal.
+            text = Text(_cell(row.get(column)))
+            if (
+                column in ("level", "level_name", "highest_level", "highest_level_name")
+                and row.get("level", row.get("highest_level")) is not None
+            ):
+                text.stylize(LEVEL_STYLES[int(row.get("level", row.get("highest_level")) or 0)])
+            cells.append(text)
+        table.add_row(*cells)
+    stdout_console().print(table)
+
+
+def render_profile(profile: dict[str, Any]) -> None:
+    """An actor's profile, for people (table format only)."""
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    levels = "  ".join(f"{name}: {count}" for name, count in profile["levels"].items())
+    targets = ", ".join(f"{t['target']} ({t['statements']})" for t in profile["top_targets"]) or "none"
+    for label, value in (
+        ("aliases", ", ".join(profile["aliases"]) or "none"),
+        ("kind", profile["kind"]),
+        ("organization", profile["organization"] or "none"),
+        ("statements", str(profile["statements"])),
+        ("first dated", profile["first_date"] or "none"),
+        ("last dated", profile["last_date"] or "none"),
+        (
+            "highest level",
+            f"{profile['highest_level']} {profile['highest_level_name']}"
+            if profile["highest_level"] is not None
+            else "none",
+        ),
+        ("levels", levels),
+        ("most threatened", targets),
+    ):
+        grid.add_row(label, Text(value))
+    stdout_console().print(Panel(grid, title=Text(profile["name"]), title_align="left", expand=False))
+
+
+def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
+    """Statements grouped by month, each month with its count and a bar of its highest level."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="timeline", title_justify="left")
+    for column in ("month", "statements", "highest level", "", "speaker", "level", "quote"):
+        table.add_column(column, overflow="fold", ratio=3 if column == "quote" else None)
+    months: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        months.setdefault(row["month"], []).append(row)
+    for month, members in months.items():
+        highest = max(member["level"] for member in members)
+        bar = Text("█" * (highest * 2 + 1), style=LEVEL_STYLES[highest])
+        first = True
+        for member in members:
+            table.add_row(
+                Text(month if first else ""),
+                Text(str(len(members)) if first else ""),
+                Text(f"{highest} {LEVEL_NAMES[highest]}" if first else ""),
+                bar if first else Text(""),
+                Text(member["speaker"] or ""),
+                Text(f"{member['level']} {member['level_name']}", style=LEVEL_STYLES[member["level"]]),
+                Text(member["quote"]),
+            )
+            first = False
+    stdout_console().print(table)

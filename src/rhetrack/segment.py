@@ -1,0 +1,247 @@
+"""Segment cleaned text into paragraphs, sentences and quotation spans.
+
+Offsets are character offsets into the text given, which is the document's
+stored cleaned text, so every span can be checked against the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> the closing marks that end it.
+_PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“”"}
+_OPEN_BEFORE = set(" \t\n([{—–-:/") | {""}
+_CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…") | {""}
+
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "maj",
+    "brig",
+    "adm",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "st",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "vs",
+    "etc",
+    "jr",
+    "sr",
+    "inc",
+    "co",
+    "corp",
+    "ltd",
+    "fig",
+    "approx",
+}
+_SENTENCE_END = re.compile(r"[.!?…]+[”’\"»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: `start`/`end` include the marks, `inner_*` exclude them.
+
+    `depth` is 0 for a quotation in narration and 1 or more for one nested in
+    another; `paragraphs` is more than one for a quotation that runs over
+    several paragraphs (opening mark on each, closing mark only at the end).
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    mark: str
+    depth: int
+    paragraph: int
+    paragraphs: int = 1
+
+
+@dataclass(frozen=True)
+class Segmented:
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[QuoteSpan, ...]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding `offset` (the last one starting at or before it)."""
+        low, high = 0, len(self.sentences) - 1
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self.sentences[mid].start <= offset:
+                low = mid
+            else:
+                high = mid - 1
+        return self.sentences[low]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Paragraphs are the non-blank lines of the cleaned text."""
+    paragraphs = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group(0).strip():
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            end = match.start() + len(match.group(0).rstrip())
+            paragraphs.append(Paragraph(len(paragraphs), start, end))
+    return tuple(paragraphs)
+
+
+def _is_open(text: str, i: int, mark: str) -> bool:
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if mark in "“«„":
+        return not after.isspace() or after == ""
+    if mark == "‘":
+        return (before in _OPEN_BEFORE or before in '“"«') and (after.isalnum() or after in '“"[')
+    # A straight double quote opens after a space or opening punctuation.
+    return before in _OPEN_BEFORE and after != "" and not after.isspace()
+
+
+def _is_close(text: str, i: int, mark: str) -> bool:
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if mark in "”»":
+        return True
+    if mark == "’":
+        # An apostrophe inside a word ("Iran’s", "won’t") is not a closing mark.
+        return before != "" and not before.isspace() and (after in _CLOSE_AFTER or after in '”"»')
+    return before != "" and not before.isspace() and (after in _CLOSE_AFTER or after in "”’»")
+
+
+def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan, ...]:
+    """Quotation spans, nested ones included, across paragraphs where marked so.
+
+    Straight and curly double quotes, single quotes used as quotes (told apart
+    from apostrophes by what stands around them), guillemets and low-9
+    quotes. An opening mark left unclosed at a paragraph's end continues into
+    the next paragraph when that one opens with the same mark; otherwise it
+    is dropped as a stray.
+    """
+    spans: list[QuoteSpan] = []
+    # Each open entry: (position, mark, paragraph index, paragraphs spanned).
+    stack: list[tuple[int, str, int, int]] = []
+    for paragraph in paragraphs:
+        continuing = [entry for entry in stack if entry[1] in '“"«„']
+        stack = []
+        first_char = text[paragraph.start] if paragraph.start < len(text) else ""
+        skip_at = -1
+        if continuing and first_char == continuing[-1][1]:
+            opener = continuing[-1]
+            stack = [(opener[0], opener[1], opener[2], opener[3] + 1)]
+            skip_at = paragraph.start
+        for i in range(paragraph.start, paragraph.end):
+            char = text[i]
+            if char not in '“”«»‘’"„' or i == skip_at:
+                continue
+            top = stack[-1] if stack else None
+            closes_top = top is not None and char in _PAIRS[top[1]] and _is_close(text, i, char)
+            if closes_top and not (char == '"' and _is_open(text, i, char) and top[1] != '"'):
+                assert top is not None
+                start, mark, first_paragraph, spanned = stack.pop()
+                spans.append(
+                    QuoteSpan(
+                        start=start,
+                        end=i + 1,
+                        inner_start=start + 1,
+                        inner_end=i,
+                        mark=mark,
+                        depth=len(stack),
+                        paragraph=first_paragraph,
+                        paragraphs=spanned,
+                    )
+                )
+                continue
+            if char in _PAIRS and _is_open(text, i, char):
+                if char == "‘" and any(entry[1] == "‘" for entry in stack):
+                    continue
+                stack.append((i, char, paragraph.index, 1))
+        # Unclosed double marks may continue; everything else is a stray mark.
+        stack = [entry for entry in stack if entry[1] in '“"«„']
+    return tuple(sorted(spans, key=lambda span: (span.start, -span.end)))
+
+
+def _ends_with_abbreviation(text: str, end: int) -> bool:
+    """Whether the period just before `end` closes an abbreviation or initial."""
+    match = re.search(r"(\b[\w.]+)\.$", text[max(0, end - 12) : end])
+    if not match:
+        return False
+    word = match.group(1)
+    if "." in word or len(word) == 1:  # U.S., e.g., initials like "J."
+        return True
+    return word.casefold() in _ABBREVIATIONS
+
+
+def split_sentences(
+    text: str, paragraphs: tuple[Paragraph, ...], quotes: tuple[QuoteSpan, ...]
+) -> tuple[Sentence, ...]:
+    """Sentences within each paragraph, never split inside a top-level quotation."""
+    inside_quote = [(q.inner_start, q.inner_end) for q in quotes if q.depth == 0]
+    sentences: list[Sentence] = []
+    for paragraph in paragraphs:
+        start = paragraph.start
+        for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+            cut = match.end()
+            if text[match.start()] == "." and _ends_with_abbreviation(text, match.start() + 1):
+                continue
+            if any(q_start < cut < q_end for q_start, q_end in inside_quote):
+                continue
+            sentences.append(Sentence(len(sentences), paragraph.index, start, cut))
+            start = cut
+            while start < paragraph.end and text[start].isspace():
+                start += 1
+        if start < paragraph.end:
+            sentences.append(Sentence(len(sentences), paragraph.index, start, paragraph.end))
+    return tuple(sentences)
+
+
+def segment(text: str) -> Segmented:
+    """Paragraphs, sentences and quotation spans of a cleaned text.
+
+    >>> s = segment('He said, “We are ready. We will strike.” Then he left.')
+    >>> [s.text[x.start:x.end] for x in s.sentences]
+    ['He said, “We are ready. We will strike.”', 'Then he left.']
+    """
+    paragraphs = split_paragraphs(text)
+    quotes = find_quotes(text, paragraphs)
+    sentences = split_sentences(text, paragraphs, quotes)
+    return Segmented(text, paragraphs, sentences, quotes)
