@@ -158,7 +158,7 @@ def test_file_argument_uses_manifest_beside_it(tmp_path: Path) -> None:
 def test_bad_manifest_row_is_reported_and_skipped(tmp_path: Path) -> None:
     manifest = write(
         tmp_path / "manifest.csv",
-        "file,published\na.txt,2023-11-01\nb.txt,1 Nov 2023\n",
+        "file,published\na.txt,2023-11-01\nb.txt,2023-13-45\n",
     )
     write(tmp_path / "a.txt", "a")
     write(tmp_path / "b.txt", "b")
@@ -480,3 +480,22 @@ def test_html_ignores_bad_meta_date(tmp_path: Path) -> None:
     )
     doc = read_document(source(path))
     assert doc.metadata.published is None and doc.metadata.published_source is None
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("1 Nov 2023", "2023-11-01"),
+        ("Nov 1, 2023", "2023-11-01"),
+        ("Wed, 01 Nov 2023 10:00:00 GMT", "2023-11-01"),
+        ("November 2023", "2023-11"),
+    ],
+)
+def test_manifest_reads_written_dates_at_their_precision(tmp_path: Path, written: str, expected: str) -> None:
+    write(tmp_path / "manifest.csv", f'file,published\na.txt,"{written}"\n')
+    write(tmp_path / "a.txt", "a")
+    found = list(discover([tmp_path]))
+    assert not errors(found)
+    (source,) = files(found)
+    assert source.manifest is not None and source.manifest.published is not None
+    assert source.manifest.published.iso() == expected

@@ -14,10 +14,17 @@ import re
 from dataclasses import dataclass
 
 from rhetrack.gazetteer import Gazetteer
+from rhetrack.segment import ends_with_abbreviation
 
 LEVEL_NAMES = ("neutral", "hostile", "warning", "threat", "mobilization")
 _NEGATION_WINDOW = 3  # words before a cue in which a negation cancels it
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^.;!?]*", re.IGNORECASE)
+# Commentary that names no one threatened: ", which is …", ", further escalating …".
+_ASIDE_CLAUSE = re.compile(
+    r",\s+(?:(?:which|who|whose)\b|(?:further|thereby|thus)\s+\w+ing\b)[^.;!?]*", re.IGNORECASE
+)
+# A sentence ends at . ! ? ; … before a space or the end, unless the period
+# closes an abbreviation ("U.S.", "Gen.", an initial).
+_SENTENCE_END = re.compile(r"[.!?;…]+(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -64,9 +71,17 @@ def level_number(value: str | int) -> int:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(mark, 0, start) for mark in ".;!?…") + 1
-    rights = [i for i in (text.find(mark, end) for mark in ".;!?…") if i >= 0]
-    return left, (min(rights) if rights else len(text))
+    """The sentence of `text` around the span start..end."""
+    left, right = 0, len(text)
+    for match in _SENTENCE_END.finditer(text):
+        if match.group(0) == "." and ends_with_abbreviation(text, match.end()):
+            continue
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start()
+            break
+    return left, right
 
 
 def _negated(text: str, start: int, match_text: str, gazetteer: Gazetteer) -> bool:
@@ -143,7 +158,7 @@ def classify(content: str, narration: str, gazetteer: Gazetteer) -> Classificati
         return Classification(level, tuple(cues), ())
 
     takes_targets = {family.name for family in gazetteer.levels if family.takes_targets}
-    scoped = _RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group(0)), content)
+    scoped = _ASIDE_CLAUSE.sub(lambda m: " " * len(m.group(0)), content)
     hits = _find_targets(scoped, gazetteer)
     targets: list[TargetMention] = []
     for cue in cues:

@@ -326,6 +326,66 @@ def docs(db: DbOption = None, output: FormatOption = OutputFormat.table) -> None
     render_rows(list_documents(_database(db)), DOCUMENT_COLUMNS, output, title="documents")
 
 
+MinFigure = Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Exit 1 when below this (0-1).")]
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="Gold statements, JSON Lines (see the README).", exists=True)],
+    misses: Annotated[
+        bool, typer.Option("--misses", help="Also list every missed, invented or mis-tagged statement.")
+    ] = False,
+    min_recall: MinFigure = None,
+    min_precision: MinFigure = None,
+    min_speaker: MinFigure = None,
+    min_date: MinFigure = None,
+    min_level: MinFigure = None,
+    min_target_f1: MinFigure = None,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Measure the database against a gold file: recall, precision, speaker, date, level, targets.
+
+    With thresholds, exit 1 when a figure falls short, so the check can run in
+    an analyst's own pipeline.
+
+    Example: rhetrack eval gold/seeds.jsonl --misses --min-recall 0.9
+    """
+    from rhetrack.evaluate import evaluate, load_gold
+    from rhetrack.render import render_rows, stderr_console
+
+    result = evaluate(_database(db), load_gold(gold))
+    render_rows(
+        result.rows(),
+        ("figure", "value"),
+        output,
+        title="eval " + " ".join(f"{name}={count}" for name, count in result.counts.items()),
+    )
+    if misses:
+        render_rows(
+            [miss.__dict__ for miss in result.misses],
+            ("problem", "document", "statement_id", "reason", "text"),
+            output,
+            title="misses",
+        )
+    floors = {
+        "recall": min_recall,
+        "precision": min_precision,
+        "speaker": min_speaker,
+        "date": min_date,
+        "level_exact": min_level,
+        "target_f1": min_target_f1,
+    }
+    short = [
+        f"{name} {result.figures[name]} < {floor}"
+        for name, floor in floors.items()
+        if floor is not None and (result.figures[name] or 0.0) < floor
+    ]
+    if short:
+        stderr_console().print("below threshold: " + "; ".join(short), markup=False)
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

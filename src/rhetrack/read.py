@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -110,11 +111,39 @@ _DATE_VALUE = re.compile(
 )
 
 
+# Two defaults that differ in every field: what a parse keeps from neither
+# was written in the value, which tells the date's precision.
+_DEFAULT_A = datetime(2000, 1, 1)
+_DEFAULT_B = datetime(2001, 2, 2)
+
+
+def _parse_written_date(value: str) -> PartialDate | None:
+    """A non-ISO metadata date ("Nov 1, 2023", "Wed, 01 Nov 2023 10:00:00 GMT",
+    "November 2023") read by python-dateutil, at the precision written."""
+    from dateutil import parser as dateutil_parser
+
+    try:
+        first = dateutil_parser.parse(value, default=_DEFAULT_A)
+        second = dateutil_parser.parse(value, default=_DEFAULT_B)
+    except (ValueError, OverflowError):
+        return None
+    if first.year != second.year:
+        return None  # no year written: not a publication date
+    if first.month != second.month:
+        return PartialDate(first.year)
+    if first.day != second.day:
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year, first.month, first.day)
+
+
 def _parse_date(value: str) -> PartialDate | None:
-    """The PartialDate of an ISO date (or timestamp) string, or None if it is not one."""
+    """The PartialDate of a date or timestamp string, or None if it is not one.
+
+    ISO forms are read by pattern; anything else by python-dateutil.
+    """
     match = _DATE_VALUE.match(value.strip())
     if not match:
-        return None
+        return _parse_written_date(value.strip()) if re.search(r"\d{4}", value) else None
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
     try:

@@ -200,7 +200,7 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
     return tuple(sorted(spans, key=lambda span: (span.start, -span.end)))
 
 
-def _ends_with_abbreviation(text: str, end: int) -> bool:
+def ends_with_abbreviation(text: str, end: int) -> bool:
     """Whether the period just before `end` closes an abbreviation or initial."""
     match = re.search(r"(\b[\w.]+)\.$", text[max(0, end - 12) : end])
     if not match:
@@ -221,7 +221,7 @@ def split_sentences(
         start = paragraph.start
         for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
             cut = match.end()
-            if text[match.start()] == "." and _ends_with_abbreviation(text, match.start() + 1):
+            if text[match.start()] == "." and ends_with_abbreviation(text, match.start() + 1):
                 continue
             if any(q_start < cut < q_end for q_start, q_end in inside_quote):
                 continue
