@@ -20,8 +20,16 @@ LEVEL_NAMES = ("neutral", "hostile", "warning", "threat", "mobilization")
 _NEGATION_WINDOW = 3  # words before a cue in which a negation cancels it
 # Commentary that names no one threatened: ", which is …", ", further escalating …".
 _ASIDE_CLAUSE = re.compile(
-    r",\s+(?:(?:which|who|whose)\b|(?:further|thereby|thus)\s+\w+ing\b)[^.;!?]*", re.IGNORECASE
+    r",\s+(?:(?:which|who|whose)\b[^,.;!?]*|(?:further|thereby|thus)\s+\w+ing\b[^.;!?]*)", re.IGNORECASE
 )
+# Coordinated clauses with a subject of their own ("…, and we will strike …")
+# scope targets separately: "We will never attack Iran, and we will strike X."
+_CLAUSE_BREAK = re.compile(
+    r"(?:;|,?\s+(?:and|but|while|whereas)\s+(?=(?:we|I|you|they|he|she|it|our|their|the|this)\b))",
+    re.IGNORECASE,
+)
+# In reported speech the speaker's own "will" becomes "it would", "he would".
+_REPORTED_OWN_MODAL = re.compile(r"\b(?:it|he|she|they)\s+(?:would|will|could)\b", re.IGNORECASE)
 # A sentence ends at . ! ? ; … before a space or the end, unless the period
 # closes an abbreviation ("U.S.", "Gen.", an initial).
 _SENTENCE_END = re.compile(r"[.!?;…]+(?=\s|$)")
@@ -84,6 +92,18 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The coordinated clause around start..end, within its sentence."""
+    left, right = _sentence_bounds(text, start, end)
+    for match in _CLAUSE_BREAK.finditer(text, left, right):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start()
+            break
+    return left, right
+
+
 def _negated(text: str, start: int, match_text: str, gazetteer: Gazetteer) -> bool:
     assert gazetteer.negation is not None
     if gazetteer.negation.search(match_text):
@@ -92,14 +112,27 @@ def _negated(text: str, start: int, match_text: str, gazetteer: Gazetteer) -> bo
     return bool(gazetteer.negation.search(window))
 
 
-def _attributed_to_others(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+def _attributed_to_others(text: str, start: int, end: int, gazetteer: Gazetteer, reported: bool) -> bool:
     """Whether an act of violence is a third party's hypothetical, not the speaker's."""
     assert gazetteer.speaker_side is not None and gazetteer.hypothetical is not None
     left, _ = _sentence_bounds(text, start, end)
     clause = text[left:end]
     if gazetteer.speaker_side.search(clause):
         return False
+    if reported and _REPORTED_OWN_MODAL.search(clause):
+        return False
     return bool(gazetteer.hypothetical.search(clause))
+
+
+def _defended(text: str, start: int, gazetteer: Gazetteer) -> bool:
+    """Whether a target mention names the side defended ("war on Iran is no picnic")."""
+    assert gazetteer.defended_before is not None and gazetteer.waged_before is not None
+    before = text[max(0, start - 60) : start]
+    match = gazetteer.defended_before.search(before)
+    if match is None:
+        return False
+    # "we will wage war on Israel": the speaker wages it, so Israel is the target.
+    return not gazetteer.waged_before.search(before[: match.start()])
 
 
 def _find_targets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
@@ -121,11 +154,12 @@ def _find_targets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]
     return kept
 
 
-def classify(content: str, narration: str, gazetteer: Gazetteer) -> Classification:
+def classify(content: str, narration: str, gazetteer: Gazetteer, *, reported: bool = False) -> Classification:
     """Level, deciding cues and threatened targets of a statement.
 
     `content` is what the speaker said: the quotation, or for reported speech
-    the clause from the reporting verb on. `narration` is the text around it
+    the clause from the reporting verb on (`reported=True`, where "it would"
+    is the speaker's own "we will"). `narration` is the text around it
     (the rest of its sentence and paragraph), where the author may name who
     is threatened ("posted the most direct threat to U.S. forces:") or who
     "the enemy" is.
@@ -138,9 +172,13 @@ def classify(content: str, narration: str, gazetteer: Gazetteer) -> Classificati
     cues: list[Cue] = []
     for family in gazetteer.levels:
         for match in family.pattern.finditer(content):
-            if _negated(content, match.start(), match.group(0), gazetteer):
+            # Negation cancels a warning or a threat, not hostile framing:
+            # "we will never forgive the enemy" still names an enemy.
+            if family.level >= 2 and _negated(content, match.start(), match.group(0), gazetteer):
                 continue
-            if family.agentive and _attributed_to_others(content, match.start(), match.end(), gazetteer):
+            if family.agentive and _attributed_to_others(
+                content, match.start(), match.end(), gazetteer, reported
+            ):
                 cues.append(
                     Cue(
                         family.name,
@@ -164,8 +202,20 @@ def classify(content: str, narration: str, gazetteer: Gazetteer) -> Classificati
     for cue in cues:
         if cue.level < 2 or cue.family not in takes_targets:
             continue
-        left, right = _sentence_bounds(content, cue.start, cue.end)
-        targets.extend(TargetMention(name, content[s:e]) for s, e, name in hits if left <= s < right)
+        # The cue's own clause first; a clause that names no target ("…, and
+        # they must leave Iraq") takes the targets of its sentence.
+        for left, right in (
+            _clause_bounds(content, cue.start, cue.end),
+            _sentence_bounds(content, cue.start, cue.end),
+        ):
+            in_scope = [
+                TargetMention(name, content[s:e])
+                for s, e, name in hits
+                if left <= s < right and not _defended(content, s, gazetteer)
+            ]
+            if in_scope:
+                targets.extend(in_scope)
+                break
     if not targets:
         targets = _narrated_targets(narration, gazetteer)
     if not targets and gazetteer.unnamed_enemy is not None and gazetteer.unnamed_enemy.search(content):
@@ -177,12 +227,19 @@ def classify(content: str, narration: str, gazetteer: Gazetteer) -> Classificati
 def _narrated_targets(narration: str, gazetteer: Gazetteer, anywhere: bool = False) -> list[TargetMention]:
     """Targets the narration names after a word of threat ("threat to U.S. forces")."""
     assert gazetteer.narration_threat is not None
-    found = []
+    assert gazetteer.aggressor_after is not None
+    threatened, aggressors, named = [], [], []
     for start, end, name in _find_targets(narration, gazetteer):
-        before = narration[max(0, start - 40) : start]
-        if gazetteer.narration_threat.search(before) or (anywhere and name != "other"):
-            found.append(TargetMention(name, narration[start:end]))
-    if anywhere and found:
-        # "The enemy" is the enemy named nearest; keep the first one named.
-        return found[:1]
-    return found
+        if name == "other" or _defended(narration, start, gazetteer):
+            continue
+        mention = TargetMention(name, narration[start:end])
+        if gazetteer.narration_threat.search(narration[max(0, start - 40) : start]):
+            threatened.append(mention)
+        elif gazetteer.aggressor_after.match(narration, end):
+            aggressors.append(mention)
+        else:
+            named.append(mention)
+    if not anywhere:
+        return threatened
+    # "The enemy" is the one the narration shows attacking, else the first named.
+    return (aggressors or named)[:1]

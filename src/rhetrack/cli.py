@@ -28,8 +28,7 @@ if TYPE_CHECKING:
     from rhetrack.partial_date import PartialDate
     from rhetrack.query import StatementFilter
 
-TABLE_STATEMENT_COLUMNS = ("id", "document", "speaker", "organization", "date", "level", "level_name",
-                           "targets", "kind", "quote")  # fmt: skip
+TABLE_STATEMENT_COLUMNS = ("id", "document", "speaker", "date", "level", "targets", "quote")
 
 
 class _Group(TyperGroup):
@@ -182,7 +181,10 @@ def ingest(
     Files that cannot be read are reported on stderr and the rest go on; the
     exit code is then 1.
 
-    Example: rhetrack ingest seeds/
+    Example:
+
+    \b
+      rhetrack ingest seeds/
     """
     from rhetrack.ingest import SUMMARY_COLUMNS, FileResult
     from rhetrack.ingest import ingest as run_ingest
@@ -245,7 +247,10 @@ def show(
     organization, counts, first and last dated statement, level distribution,
     most threatened targets); CSV and JSON print only the statements.
 
-    Example: rhetrack show --actor Khazali --min-level threat --format csv > khazali.csv
+    Example:
+
+    \b
+      rhetrack show --actor Khazali --min-level threat --format csv > khazali.csv
     """
     from rhetrack.query import STATEMENT_COLUMNS, actor_profiles, find_statements
     from rhetrack.render import render_profile, render_rows
@@ -257,7 +262,12 @@ def show(
         if actor:
             for profile in actor_profiles(database, actor):
                 render_profile(profile)
-        render_rows(rows, TABLE_STATEMENT_COLUMNS, output, title=f"{len(rows)} statements")
+        render_rows(
+            rows,
+            TABLE_STATEMENT_COLUMNS,
+            output,
+            title=f"{len(rows)} statement{'' if len(rows) == 1 else 's'}",
+        )
     else:
         render_rows(rows, STATEMENT_COLUMNS, output)
 
@@ -284,7 +294,10 @@ def timeline(
     statements in date order. Undated statements are left out and counted on
     stderr.
 
-    Example: rhetrack timeline --since 2023-10 --org "Kataib Hezbollah"
+    Example:
+
+    \b
+      rhetrack timeline --since 2023-10 --org "Kataib Hezbollah"
     """
     from rhetrack.query import STATEMENT_COLUMNS, count_undated
     from rhetrack.query import timeline as dated_statements
@@ -306,7 +319,10 @@ def timeline(
 def actors(db: DbOption = None, output: FormatOption = OutputFormat.table) -> None:
     """Actors with statements: organization, count, last seen and highest level.
 
-    Example: rhetrack actors --format csv
+    Example:
+
+    \b
+      rhetrack actors --format csv
     """
     from rhetrack.query import ACTOR_COLUMNS, list_actors
     from rhetrack.render import render_rows
@@ -318,7 +334,10 @@ def actors(db: DbOption = None, output: FormatOption = OutputFormat.table) -> No
 def docs(db: DbOption = None, output: FormatOption = OutputFormat.table) -> None:
     """Documents with their publication date and statement count.
 
-    Example: rhetrack docs
+    Example:
+
+    \b
+      rhetrack docs
     """
     from rhetrack.query import DOCUMENT_COLUMNS, list_documents
     from rhetrack.render import render_rows
@@ -349,7 +368,10 @@ def evaluate_command(
     With thresholds, exit 1 when a figure falls short, so the check can run in
     an analyst's own pipeline.
 
-    Example: rhetrack eval gold/seeds.jsonl --misses --min-recall 0.9
+    Example:
+
+    \b
+      rhetrack eval gold/seeds.jsonl --misses --min-recall 0.9
     """
     from rhetrack.evaluate import evaluate, load_gold
     from rhetrack.render import render_rows, stderr_console

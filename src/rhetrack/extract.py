@@ -73,7 +73,9 @@ def extract_statements(
                 end=attribution.end,
                 attribution_cue=attribution.cue,
                 date=date,
-                classification=classify(content, narration, gazetteer),
+                classification=classify(
+                    content, narration, gazetteer, reported=attribution.kind == "indirect"
+                ),
             )
         )
     return statements

@@ -105,6 +105,9 @@ class Gazetteer:
     speaker_side: re.Pattern[str] | None = None
     narration_threat: re.Pattern[str] | None = None
     unnamed_enemy: re.Pattern[str] | None = None
+    aggressor_after: re.Pattern[str] | None = None  # matches at the start of what follows a name
+    defended_before: re.Pattern[str] | None = None  # matches at the end of what precedes a name
+    waged_before: re.Pattern[str] | None = None
 
     def actor_for(self, surface: str) -> Actor | None:
         """The actor a surface form names, if the gazetteer knows it."""
@@ -295,6 +298,16 @@ def load_gazetteer() -> Gazetteer:
         speaker_side=_word_pattern(negation.get("speaker_side", [])),
         narration_threat=_word_pattern(merged["targets"].get("narration", [])),
         unnamed_enemy=_word_pattern(merged["targets"].get("unnamed_enemy", [])),
+        aggressor_after=re.compile(
+            rf"\s+(?:{_alternation(merged['targets'].get('aggressor', []))})\b", re.IGNORECASE
+        ),
+        defended_before=re.compile(
+            rf"\b(?:{_alternation(merged['targets'].get('defended', []))})\s*(?:the\s+)?$", re.IGNORECASE
+        ),
+        waged_before=re.compile(
+            rf"\b(?:{_alternation(merged['targets'].get('waged', []))})\s+(?:(?:a|an|the|full|open)\s+)*$",
+            re.IGNORECASE,
+        ),
     )
 
 

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 LEVEL_STYLES = ("dim", "yellow", "dark_orange", "red", "bold red")
-_WIDE_COLUMNS = {"quote", "sentence", "title", "reason"}
+_WIDE_COLUMNS = {"quote", "sentence", "title", "reason", "text"}
+_NAME_COLUMNS = {"document", "speaker", "organization", "targets", "name", "publisher", "url"}
 
 
 class OutputFormat(StrEnum):
@@ -89,14 +90,15 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, titl
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=title, show_lines=False, title_justify="left")
+    wide = [column for column in columns if column in _WIDE_COLUMNS]
+    table = Table(title=title, title_justify="left", expand=bool(wide), show_lines=bool(wide))
     for column in columns:
-        table.add_column(
-            column.replace("_", " "),
-            overflow="fold",
-            ratio=3 if column in _WIDE_COLUMNS else None,
-            no_wrap=column not in _WIDE_COLUMNS and column not in ("targets", "speaker", "organization"),
-        )
+        if column in _WIDE_COLUMNS:
+            table.add_column(column.replace("_", " "), ratio=1, min_width=30, overflow="fold")
+        elif column in _NAME_COLUMNS:
+            table.add_column(column.replace("_", " "), max_width=22, overflow="fold")
+        else:
+            table.add_column(column.replace("_", " "), no_wrap=True)
     for row in rows:
         cells = []
         for column in columns:
