@@ -115,12 +115,6 @@ def test_ingest_with_a_bad_file_reports_it_and_ingests_the_others(
     assert len(json.loads(docs.stdout)) == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render.stderr_console() is a rich Console without soft_wrap, so messages on stderr "
-    "are hard-wrapped at the terminal width (80 columns when not a terminal): a long file path "
-    "in a 'failed:' line is cut in two and can no longer be copied or grepped",
-)
 def test_a_failed_files_path_is_printed_whole_on_a_narrow_terminal(tmp_path: Path) -> None:
     folder = tmp_path / "an-archive-folder-with-a-fairly-long-name-as-real-archives-have"
     folder.mkdir()
@@ -284,39 +278,21 @@ NARROW_TABLE_BUG = (
         pytest.param(
             ["show", "--actor", "Khazali", "--level", "4"],
             ["Qais", "emphasize", "withdraw", "Kurdistan"],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=NARROW_TABLE_BUG + ": the quote of `show` is cropped after a few letters",
-            ),
             id="show-quote",
         ),
         pytest.param(
             ["actors"],
             ["Khazali", "Humaidawi", "Hashem", "Asaib"],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=NARROW_TABLE_BUG + ": `actors` prints the name and organization columns empty",
-            ),
             id="actors-names",
         ),
         pytest.param(
             ["ingest", "SEEDS"],
             ["new", "updated", "unchanged", "failed", "statements", "undated"],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=NARROW_TABLE_BUG + ": the ingest summary's headers are truncated "
-                "('documents u…', 'sta…')",
-            ),
             id="ingest-summary",
         ),
         pytest.param(
             ["docs"],
             ["Washington", "Institute", "statements"],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=NARROW_TABLE_BUG + ": `docs` folds names to four letters a line and crops "
-                "the statements and url columns off",
-            ),
             id="docs",
         ),
         pytest.param(["timeline", "--since", "2026-01"], ["2026-01", "Hussein", "hostile"], id="timeline"),
@@ -348,11 +324,6 @@ def test_quotes_are_printed_literally_in_tables(tmp_path: Path) -> None:
     assert "[bold]We resist[/bold] and [red]fight[/red] on." in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render.render_table wraps cells in rich Text, which keeps ESC (0x1b) characters, so an "
-    "ANSI escape sequence from an article reaches the terminal raw and is interpreted",
-)
 def test_ansi_escapes_in_quotes_do_not_reach_the_terminal(tmp_path: Path) -> None:
     article = tmp_path / "ansi.txt"
     article.write_text('Qais al-Khazali said, "We \x1b[31mresist\x1b[0m and fight on."\n', encoding="utf-8")
@@ -478,11 +449,6 @@ def test_other_filters_through_the_cli(seeded_database: Path) -> None:
     assert all(r["date"] <= "2021-12-31" for r in rows("--until", "2021"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="query.find_statements re-raises the sqlite3.OperationalError FTS5 gives for "
-    "'al-Assad' ('no such column: Assad'); the CLI then exits 1 with a traceback instead of results",
-)
 def test_search_for_a_hyphenated_name_through_the_cli(seeded_database: Path) -> None:
     result = run("show", "--db", seeded_database, "--search", "al-Assad", "--format", "json")
     assert result.exit_code == 0, result.output

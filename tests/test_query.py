@@ -265,31 +265,9 @@ def test_search_is_full_text_over_quotes(db: Database) -> None:
         "U.S. forces",
         "won't",
         "(",
-        pytest.param(
-            '"',
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="query.find_statements falls back to phrase search only for errors whose "
-                "message contains 'fts5'; a lone double quote raises sqlite3.OperationalError "
-                "'unterminated string'",
-            ),
-        ),
-        pytest.param(
-            "al-Assad",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="FTS5 reads 'al-Assad' as column filter syntax ('no such column: Assad'), "
-                "which query.find_statements does not recognise as an FTS error and re-raises",
-            ),
-        ),
-        pytest.param(
-            "*",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="'*' raises sqlite3.OperationalError 'unknown special query' (no 'fts5' in "
-                "the message), which query.find_statements re-raises",
-            ),
-        ),
+        '"',
+        "al-Assad",
+        "*",
     ],
 )
 def test_search_with_fts_punctuation_does_not_crash(db: Database, text: str) -> None:
@@ -307,12 +285,6 @@ def test_search_for_an_abbreviation_finds_it(db: Database) -> None:
     assert all("U.S." in row["quote"] for row in rows)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="query.find_statements passes 'al-Assad' to FTS5 MATCH, which reads it as a column "
-    "filter and raises sqlite3.OperationalError 'no such column: Assad'; the phrase fallback "
-    "only catches messages containing 'fts5'",
-)
 def test_search_for_a_hyphenated_place_finds_it(db: Database) -> None:
     rows = find(db, search="al-Assad")
     assert rows

@@ -38,9 +38,9 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except RhetrackError as exc:
-            from rhetrack.render import stderr_console
+            from rhetrack.render import printable, stderr_console
 
-            stderr_console().print(f"error: {exc}", markup=False)
+            stderr_console().print(printable(f"error: {exc}"), markup=False)
             raise typer.Exit(1) from None
 
 
@@ -188,7 +188,7 @@ def ingest(
     """
     from rhetrack.ingest import SUMMARY_COLUMNS, FileResult
     from rhetrack.ingest import ingest as run_ingest
-    from rhetrack.render import render_rows, stderr_console
+    from rhetrack.render import printable, render_rows, stderr_console
 
     publication = None
     if published is not None:
@@ -202,7 +202,7 @@ def ingest(
 
     def report(result: FileResult) -> None:
         if result.status == "failed":
-            errors.print(f"failed: {result.reason}", markup=False)
+            errors.print(printable(f"failed: {result.reason}"), markup=False)
 
     database = _database(db, create=True)
     if sys.stderr.isatty():

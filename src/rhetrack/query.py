@@ -181,13 +181,16 @@ def find_statements(db: Database, filters: StatementFilter) -> list[dict[str, An
         params.append(filters.limit)
     try:
         rows = db.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
-        if not filters.search or "fts5" not in str(exc).casefold():
+    except sqlite3.OperationalError:
+        if not filters.search:
             raise
-        # Plain words with FTS punctuation in them: search them as phrases.
+        # Words with FTS5 syntax in them ("al-Assad", a lone quote): search them as phrases.
         index = params.index(filters.search)
         params[index] = _fts_phrase(filters.search)
-        rows = db.execute(sql, params).fetchall()
+        try:
+            rows = db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {filters.search!r} ({exc}); try plain words") from exc
     return [_statement_row(row) for row in rows]
 
 

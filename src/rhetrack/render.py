@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -19,6 +20,7 @@ from rhetrack.classify import LEVEL_NAMES
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 LEVEL_STYLES = ("dim", "yellow", "dark_orange", "red", "bold red")
 _WIDE_COLUMNS = {"quote", "sentence", "title", "reason", "text"}
@@ -30,6 +32,15 @@ class OutputFormat(StrEnum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MIN_WIDTHS = {"wide": 30, "name": 12}
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters (ANSI escapes included) shown as \\xNN."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group(0)):02x}", text)
 
 
 def _cell(value: Any) -> str:
@@ -49,7 +60,8 @@ def stdout_console() -> Console:
 def stderr_console() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    # soft_wrap: a long path in a message stays whole on one line.
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def render_rows(
@@ -86,32 +98,72 @@ def render_rows(
     stream.flush()
 
 
-def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: str | None = None) -> None:
-    from rich.table import Table
-    from rich.text import Text
+def _needed_width(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> int:
+    """The narrowest a readable table of these rows can be."""
+    width = 1
+    for column in columns:
+        if column in _WIDE_COLUMNS:
+            need = _MIN_WIDTHS["wide"]
+        elif column in _NAME_COLUMNS:
+            need = _MIN_WIDTHS["name"]
+        else:
+            need = max([len(column)] + [len(_cell(row.get(column))) for row in rows])
+        width += need + 3
+    return width
 
+
+def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: str | None = None) -> None:
+    """Rows as a table, or as one block of fields per row where the terminal is too narrow."""
+    from rich.table import Table
+
+    console = stdout_console()
+    if _needed_width(rows, columns) > console.width:
+        _render_records(rows, columns, title=title)
+        return
     wide = [column for column in columns if column in _WIDE_COLUMNS]
     table = Table(title=title, title_justify="left", expand=bool(wide), show_lines=bool(wide))
     for column in columns:
         if column in _WIDE_COLUMNS:
-            table.add_column(column.replace("_", " "), ratio=1, min_width=30, overflow="fold")
+            table.add_column(
+                column.replace("_", " "), ratio=1, min_width=_MIN_WIDTHS["wide"], overflow="fold"
+            )
         elif column in _NAME_COLUMNS:
             table.add_column(column.replace("_", " "), max_width=22, overflow="fold")
         else:
             table.add_column(column.replace("_", " "), no_wrap=True)
     for row in rows:
-        cells = []
+        table.add_row(*(_styled(row, column) for column in columns))
+    console.print(table)
+
+
+def _styled(row: dict[str, Any], column: str) -> Text:
+    from rich.text import Text
+
+    # Text(), not a markup string: "[bold]" in an article stays literal.
+    text = Text(printable(_cell(row.get(column))))
+    level = row.get("level", row.get("highest_level"))
+    if column in ("level", "level_name", "highest_level", "highest_level_name") and level is not None:
+        text.stylize(LEVEL_STYLES[int(level)])
+    return text
+
+
+def _render_records(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: str | None) -> None:
+    """One block of "field  value" lines per row, for terminals too narrow for a table."""
+    from rich.rule import Rule
+    from rich.table import Table
+
+    console = stdout_console()
+    if title:
+        console.print(printable(title), markup=False)
+    for index, row in enumerate(rows):
+        if index:
+            console.print(Rule(style="dim"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
         for column in columns:
-            # Text(), not a markup string: "[bold]" in an article stays literal.
-            text = Text(_cell(row.get(column)))
-            if (
-                column in ("level", "level_name", "highest_level", "highest_level_name")
-                and row.get("level", row.get("highest_level")) is not None
-            ):
-                text.stylize(LEVEL_STYLES[int(row.get("level", row.get("highest_level")) or 0)])
-            cells.append(text)
-        table.add_row(*cells)
-    stdout_console().print(table)
+            grid.add_row(column.replace("_", " "), _styled(row, column))
+        console.print(grid)
 
 
 def render_profile(profile: dict[str, Any]) -> None:
@@ -141,8 +193,10 @@ def render_profile(profile: dict[str, Any]) -> None:
         ("levels", levels),
         ("most threatened", targets),
     ):
-        grid.add_row(label, Text(value))
-    stdout_console().print(Panel(grid, title=Text(profile["name"]), title_align="left", expand=False))
+        grid.add_row(label, Text(printable(value)))
+    stdout_console().print(
+        Panel(grid, title=Text(printable(profile["name"])), title_align="left", expand=False)
+    )
 
 
 def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
@@ -166,9 +220,9 @@ def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
                 Text(str(len(members)) if first else ""),
                 Text(f"{highest} {LEVEL_NAMES[highest]}" if first else ""),
                 bar if first else Text(""),
-                Text(member["speaker"] or ""),
+                Text(printable(member["speaker"] or "")),
                 Text(f"{member['level']} {member['level_name']}", style=LEVEL_STYLES[member["level"]]),
-                Text(member["quote"]),
+                Text(printable(member["quote"])),
             )
             first = False
     stdout_console().print(table)
