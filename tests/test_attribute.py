@@ -72,10 +72,6 @@ QUOTATIONS = [
         "“We will answer at a time of our choosing.”",
         [(NASRALLAH, DIRECT)],
         id="multi-paragraph-quote-after-colon-paragraph",
-        marks=_xfail(
-            "a quotation opening the paragraph after 'X said:' is not attributed; the colon cue "
-            "is only looked for in the quotation's own sentence (attribute_quote)"
-        ),
     ),
     pytest.param(
         "Hadi al-Ameri warned, “The foreign forces must leave Iraq.”",
@@ -97,10 +93,6 @@ QUOTATIONS = [
         "Abu Ali al-Askari.",
         [("Abu Ali al-Askari", DIRECT)],
         id="inverted-said-org-title-name",
-        marks=_xfail(
-            "the first mention after the inverted verb (the organization premodifying the title) "
-            "is taken instead of the person it describes"
-        ),
     ),
     pytest.param(
         "Akram al-Kaabi posted: “The resistance will continue to strike American bases.”",
@@ -200,19 +192,11 @@ REPORTED = [
         "Akram al-Kaabi said last week that the resistance would not stop its operations.",
         [(KAABI, INDIRECT)],
         id="said-last-week-that",
-        marks=_xfail(
-            "a time adverbial between the verb and 'that' hides the that-clause "
-            "(_frame_matches only skips 'on <word> <day>')"
-        ),
     ),
     pytest.param(
         "Qais al-Khazali said on Oct. 17 that the occupiers must leave Iraq.",
         [(KHAZALI, INDIRECT)],
         id="said-on-abbreviated-date-that",
-        marks=_xfail(
-            "'on Oct. 17' is not skipped before 'that' because of the abbreviation's period "
-            "(_frame_matches pattern 'on \\w+ \\d+')"
-        ),
     ),
 ]
 
@@ -248,10 +232,6 @@ SPEAKERS = [
         "“The Americans must leave Iraq.”",
         [(KHAZALI, DIRECT)],
         id="the-leader-of-resolves-to-person",
-        marks=_xfail(
-            "'The leader of <group>' is attributed to the group named in the description, not "
-            "resolved to the person it describes (no 'the leader of X' description rule)"
-        ),
     ),
     pytest.param(
         "Hadi al-Ameri, the leader of the Badr Organization, said, “The American forces must leave Iraq.”",
@@ -304,10 +284,6 @@ SPEAKERS = [
         "the group said, “We will take revenge on the enemy.”",
         [(KH, DIRECT)],
         id="the-group-after-relative-clause",
-        marks=_xfail(
-            "', the group said,' after a name is masked as an appositive of 'the United States' "
-            "(_appositive_mask treats any ', the …,' after a name as an appositive)"
-        ),
     ),
     pytest.param(
         "Qais al-Khazali addressed his followers in Baghdad. The cleric said, “The occupiers must "
@@ -376,15 +352,10 @@ NOT_STATEMENTS = [
         "Sources close to Kataib Hezbollah said the group “will not stop until the last American "
         "soldier leaves.”",
         id="sources-close-to-a-group",
-        marks=_xfail(
-            "a named group inside the anonymous subject ('sources close to Kataib Hezbollah') makes "
-            "_is_anonymous_subject say no, and the group becomes the speaker"
-        ),
     ),
     pytest.param(
         "Kataib Hezbollah is part of the so-called ‘axis of resistance’ led by Iran.",
         id="so-called-scare-quote",
-        marks=_xfail("'called' in 'so-called' is taken as a reporting verb, attributing the scare quote"),
     ),
     pytest.param(
         "The Houthis have embraced a “unity of fronts” doctrine since October 2023.",
@@ -423,10 +394,6 @@ UNKNOWN = [
         "General John Smith said, “Our forces will defend themselves against any attack.”",
         "John Smith",
         id="general-title",
-        marks=_xfail(
-            "a spelled-out title ('General') is kept in the unknown speaker's name; only "
-            "abbreviated titles are dropped (find_mentions keeps the whole capitalised run)"
-        ),
     ),
     pytest.param(
         "Lt. Gen. Mark Peterson told reporters that the militias “will be held accountable.”",
@@ -437,7 +404,6 @@ UNKNOWN = [
         "Admiral Brad Cooper warned that U.S. forces would respond to any attack on their bases.",
         "Brad Cooper",
         id="admiral-indirect",
-        marks=_xfail("a spelled-out title ('Admiral') is kept in the unknown speaker's name"),
     ),
 ]
 

@@ -108,7 +108,6 @@ WARNING = [
         2,
         ("us-forces",),
         id="2-must-expel",
-        marks=_xfail("'must expel' is no demand cue (only must leave/withdraw/stop/end)"),
     ),
     pytest.param(
         "Our brothers in Tehran must be ready to respond.",
@@ -116,10 +115,6 @@ WARNING = [
         2,
         (),
         id="2-ally-mentioned-is-not-target",
-        marks=_xfail(
-            "every target named in the cue's sentence is taken, so the ally 'Tehran' becomes "
-            "target iran (_find_targets by sentence, no role check)"
-        ),
     ),
 ]
 
@@ -242,10 +237,6 @@ THREAT = [
         3,
         ("united-states", "us-bases"),
         id="3-relative-clause-does-not-hide-the-rest",
-        marks=_xfail(
-            "_RELATIVE_CLAUSE blanks from ', who' to the sentence end, hiding 'and their bases' "
-            "after the clause's closing comma"
-        ),
     ),
     pytest.param(
         "The resistance will respond to any attack on Lebanon with force.",

@@ -77,10 +77,6 @@ DATES = [
         "2023-11-15",
         [(KAABI, "indirect", "2023-11", "month", 2, ("us-forces",))],
         id="said-last-week-that",
-        marks=_xfail(
-            "no statement at all: 'last week' between 'said' and 'that' hides the that-clause "
-            "(attribute._frame_matches)"
-        ),
     ),
     pytest.param(
         "On Friday, Akram al-Kaabi said, “The American forces must leave Iraq.”",

@@ -139,6 +139,11 @@ _SHORT_QUOTE_WORDS = 4
 _EVALUATIVE_OPENING = re.compile(r"\s*(?:It|This|That|There)\s+(?:is|was|has been|seems|appears|remains)\b")
 _CONNECTIVE = re.compile(r"^[\s,;:—–-]*(?:and|or|but|then|adding|while)?[\s,;:—–-]*$", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+_ROLE_OF = re.compile(
+    r"\b(?:leader|head|chief|secretary[- ]general|commander|spokes(?:man|person|woman)|founder|deputy|"
+    r"members?|officials?|supporters?|fighters?)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _DETERMINER_BEFORE = re.compile(
     r"(?:[’']s|\b(?:his|her|its|their|our|the|a|an|this|that|whose))\s+$", re.IGNORECASE
 )
@@ -219,7 +224,8 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             continue
         surface = match.group(0)
         words = surface.split()
-        while words and words[0].casefold() in _NAME_STOPWORDS:
+        # Leading function words and spelled-out titles ("General John Smith") are not the name.
+        while words and (words[0].casefold() in _NAME_STOPWORDS or gazetteer.title.fullmatch(words[0])):
             start += len(words[0]) + 1
             words = words[1:]
         if len(words) < 2 or words[-1].casefold() in _NAME_STOPWORDS:
@@ -279,8 +285,16 @@ def _appositive_mask(
         if not gazetteer.appositive_head.match(rest):
             continue
         closing = rest.find(",")
-        stop = mention.end + comma.end() + (closing if closing >= 0 else len(rest))
-        masked.append((mention.end, stop))
+        segment = rest[: closing if closing >= 0 else len(rest)]
+        if gazetteer.reporting_verb.search(segment):
+            continue  # ", the group said," is a clause of its own, not an aside
+        masked.append((mention.end, mention.end + comma.end() + len(segment)))
+    for mention in mentions:
+        # "the leader of Asaib Ahl al-Haq said": the group qualifies the speaker.
+        if sentence.start <= mention.start < sentence.end and _ROLE_OF.search(
+            text, max(sentence.start, mention.start - 40), mention.start
+        ):
+            masked.append((mention.start, mention.end))
     return masked
 
 
@@ -402,11 +416,13 @@ class _Attributor:
     def _is_anonymous_subject(self, start: int, verb_start: int) -> bool:
         """Whether the words just before a verb are an anonymous subject."""
         clause = re.split(r"[,;:—–]|\bthat\b", self.text[start:verb_start])[-1]
-        if not self.gaz.anonymous_subject.search(clause):
+        anonymous = self.gaz.anonymous_subject.search(clause)
+        if not anonymous:
             return False
-        return not any(
-            m.source in ("gazetteer", "name") for m in self._mentions_in(verb_start - len(clause), verb_start)
-        )
+        clause_start = verb_start - len(clause)
+        named = [m for m in self._mentions_in(clause_start, verb_start) if m.source in ("gazetteer", "name")]
+        # "Sources close to Kataib Hezbollah said": the group only qualifies the sources.
+        return not named or clause_start + anonymous.start() < named[0].start
 
     # -- direct quotations --------------------------------------------------------
     def _verbs(self, start: int, end: int) -> list[re.Match[str]]:
@@ -415,6 +431,7 @@ class _Attributor:
             verb
             for verb in self.gaz.reporting_verb.finditer(self.text, start, end)
             if not _DETERMINER_BEFORE.search(self.text, max(0, verb.start() - 12), verb.start())
+            and self.text[verb.start() - 1 : verb.start()] not in ("-", "‐")  # "so-called"
         ]
 
     def attribute_quote(
@@ -441,7 +458,12 @@ class _Attributor:
                 if speaker:
                     return speaker, text[subjects[0].start : verb.end()], subjects[0].start
             elif re.fullmatch(r"[\s,.;!?—–-]*", gap):
-                following = self._mentions_in(verb.end(), min(tail_end, verb.end() + 80))
+                phrase_end = re.search(r"[,.;!?]|$", text[verb.end() : tail_end])
+                limit = verb.end() + (phrase_end.start() if phrase_end else 80)
+                following = self._mentions_in(verb.end(), min(tail_end, limit, verb.end() + 120))
+                # "said Kataib Hezbollah security official Abu Ali al-Askari": the person.
+                people = [n for n in following if n.kind == "person" and n.source in ("gazetteer", "name")]
+                following = people or following
                 if following:
                     speaker = self._speaker(following[0], sentence)
                     if speaker:
@@ -501,10 +523,31 @@ class _Attributor:
                     speaker = self._speaker(first[0], following_sentence)
                     if speaker:
                         return speaker, "(named after the quote)", first[0].start
+            # "In his speech, Nasrallah said:" ending the paragraph before.
+            introduced = self._introduced_by_previous_paragraph(quote)
+            if introduced is not None:
+                return introduced
             # A quotation standing alone right after another one continues it.
             if previous is not None and previous[0].paragraph >= quote.paragraph - 1:
                 return previous[1], "(continues)", quote.start
         return None
+
+    def _introduced_by_previous_paragraph(self, quote: QuoteSpan) -> tuple[Speaker, str, int] | None:
+        """The speaker of a quotation opening a paragraph after one ending in a colon."""
+        paragraph = self.seg.paragraphs[quote.paragraph]
+        if quote.start != paragraph.start or quote.paragraph == 0:
+            return None
+        previous = self.seg.paragraphs[quote.paragraph - 1]
+        if not self.text[previous.start : previous.end].rstrip().endswith(":"):
+            return None
+        lead = self.seg.sentence_at(previous.end - 1)
+        masked = _appositive_mask(self.text, lead, self.mentions, self.gaz)
+        verbs = [v for v in self._verbs(lead.start, previous.end) if _outside(v.start(), masked)]
+        if not verbs:
+            return None
+        subject = self._cue_subject(verbs[-1].span(), verbs, lead, masked, previous.end)
+        speaker = self._speaker(subject, lead) if subject is not None else None
+        return (speaker, verbs[-1].group(0), verbs[-1].start()) if speaker else None
 
     # -- reported speech ------------------------------------------------------------
     def attribute_indirect(self, sentence: Sentence) -> Attribution | None:
@@ -618,7 +661,8 @@ def _frame_matches(after: str, frames: tuple[str, ...]) -> bool:
         after,
     )
     head = head.lstrip()
-    if "that" in frames and re.match(r"that\b", head, re.IGNORECASE):
+    # "said last week that", "said on Oct. 17 that", "said in a statement that"
+    if "that" in frames and re.match(r"(?:[^\s,;:“\"]+\s+){0,5}?that\b", head, re.IGNORECASE):
         return True
     if "to" in frames and re.match(r"to\s+\w+", head):
         return True

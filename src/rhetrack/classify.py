@@ -25,7 +25,7 @@ _ASIDE_CLAUSE = re.compile(
 # Coordinated clauses with a subject of their own ("…, and we will strike …")
 # scope targets separately: "We will never attack Iran, and we will strike X."
 _CLAUSE_BREAK = re.compile(
-    r"(?:;|,?\s+(?:and|but|while|whereas)\s+(?=(?:we|I|you|they|he|she|it|our|their|the|this)\b))",
+    r"(?:;|,?\s+(?:and|but|while|whereas)\s+(?=(?:we|I|you|they|he|she|it)\b))",
     re.IGNORECASE,
 )
 # In reported speech the speaker's own "will" becomes "it would", "he would".
@@ -124,15 +124,20 @@ def _attributed_to_others(text: str, start: int, end: int, gazetteer: Gazetteer,
     return bool(gazetteer.hypothetical.search(clause))
 
 
-def _defended(text: str, start: int, gazetteer: Gazetteer) -> bool:
-    """Whether a target mention names the side defended ("war on Iran is no picnic")."""
-    assert gazetteer.defended_before is not None and gazetteer.waged_before is not None
+def _not_threatened(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether a target mention names a side the speaker defends or addresses.
+
+    "our brothers in Tehran", "war on Iran is no picnic" (unless the speaker
+    wages it: "we will wage war on Israel"), "the Iraqi government must
+    expel …" (the one asked to act).
+    """
+    assert gazetteer.defended_before is not None and gazetteer.attacked_before is not None
+    assert gazetteer.waged_before is not None and gazetteer.addressed_after is not None
     before = text[max(0, start - 60) : start]
-    match = gazetteer.defended_before.search(before)
-    if match is None:
-        return False
-    # "we will wage war on Israel": the speaker wages it, so Israel is the target.
-    return not gazetteer.waged_before.search(before[: match.start()])
+    if gazetteer.defended_before.search(before) or gazetteer.addressed_after.match(text, end):
+        return True
+    attacked = gazetteer.attacked_before.search(before)
+    return attacked is not None and not gazetteer.waged_before.search(before[: attacked.start()])
 
 
 def _find_targets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
@@ -211,7 +216,7 @@ def classify(content: str, narration: str, gazetteer: Gazetteer, *, reported: bo
             in_scope = [
                 TargetMention(name, content[s:e])
                 for s, e, name in hits
-                if left <= s < right and not _defended(content, s, gazetteer)
+                if left <= s < right and not _not_threatened(content, s, e, gazetteer)
             ]
             if in_scope:
                 targets.extend(in_scope)
@@ -230,7 +235,7 @@ def _narrated_targets(narration: str, gazetteer: Gazetteer, anywhere: bool = Fal
     assert gazetteer.aggressor_after is not None
     threatened, aggressors, named = [], [], []
     for start, end, name in _find_targets(narration, gazetteer):
-        if name == "other" or _defended(narration, start, gazetteer):
+        if name == "other" or _not_threatened(narration, start, end, gazetteer):
             continue
         mention = TargetMention(name, narration[start:end])
         if gazetteer.narration_threat.search(narration[max(0, start - 40) : start]):

@@ -107,7 +107,9 @@ class Gazetteer:
     unnamed_enemy: re.Pattern[str] | None = None
     aggressor_after: re.Pattern[str] | None = None  # matches at the start of what follows a name
     defended_before: re.Pattern[str] | None = None  # matches at the end of what precedes a name
+    attacked_before: re.Pattern[str] | None = None
     waged_before: re.Pattern[str] | None = None
+    addressed_after: re.Pattern[str] | None = None  # matches at the start of what follows a name
 
     def actor_for(self, surface: str) -> Actor | None:
         """The actor a surface form names, if the gazetteer knows it."""
@@ -303,6 +305,12 @@ def load_gazetteer() -> Gazetteer:
         ),
         defended_before=re.compile(
             rf"\b(?:{_alternation(merged['targets'].get('defended', []))})\s*(?:the\s+)?$", re.IGNORECASE
+        ),
+        attacked_before=re.compile(
+            rf"\b(?:{_alternation(merged['targets'].get('attacked', []))})\s*(?:the\s+)?$", re.IGNORECASE
+        ),
+        addressed_after=re.compile(
+            rf"\s+(?:{_alternation(merged['targets'].get('addressed', []))})\b", re.IGNORECASE
         ),
         waged_before=re.compile(
             rf"\b(?:{_alternation(merged['targets'].get('waged', []))})\s+(?:(?:a|an|the|full|open)\s+)*$",
