@@ -57,9 +57,6 @@ QUOTES = [
             ("Be ready for the battle,", 1, 1),
         ],
         id="nested-straight-single-in-straight-double",
-        marks=pytest.mark.xfail(
-            strict=True, reason="straight single quotes are never recognized as quotation marks"
-        ),
     ),
     pytest.param(
         "“We are ready,” Khazali said, “and the Americans must leave Iraq.”",
@@ -180,17 +177,11 @@ SENTENCES = [
         "“Who will stop us?” Akram al-Kaabi asked the crowd.",
         ["“Who will stop us?” Akram al-Kaabi asked the crowd."],
         id="question-mark-inside-quote-then-attribution",
-        marks=pytest.mark.xfail(
-            strict=True, reason="a ? or ! closing a quotation ends the sentence before its attribution"
-        ),
     ),
     pytest.param(
         "Kataib Hezbollah blamed the U.S. The group said it would respond.",
         ["Kataib Hezbollah blamed the U.S.", "The group said it would respond."],
         id="sentence-ending-in-U.S.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="a period of U.S. never ends a sentence, even before a capitalised 'The'"
-        ),
     ),
 ]
 

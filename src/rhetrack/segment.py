@@ -56,6 +56,17 @@ _ABBREVIATIONS = {
     "fig",
     "approx",
 }
+# After an initialism such as "U.S.", these words open a new sentence.
+_SENTENCE_OPENERS = {
+    "The", "He", "She", "It", "They", "We", "This", "That", "These", "Those", "In", "But", "And",
+    "However", "A", "An", "His", "Her", "Its", "Their", "Our", "I", "On", "At", "After", "Meanwhile",
+}  # fmt: skip
+_INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")
+# "“Who will stop us?” Akram al-Kaabi asked": the question belongs to the sentence that attributes it.
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s+(?:(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’.-]*\s+){1,5}(?:said|says|asked|asks|added|adds|wrote|writes|posted|told|tells|"
+    r"replied|warned|declared|shouted|tweeted)\b"
+)
 _SENTENCE_END = re.compile(r"[.!?…]+[”’\"»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
 
 
@@ -171,7 +182,10 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
             skip_at = paragraph.start
         for i in range(paragraph.start, paragraph.end):
             char = text[i]
-            if char not in '“”«»‘’"„' or i == skip_at:
+            if char not in "“”«»‘’\"„'" or i == skip_at:
+                continue
+            if char == "'":
+                _straight_single(text, i, stack, spans, paragraph.index)
                 continue
             top = stack[-1] if stack else None
             closes_top = top is not None and char in _PAIRS[top[1]] and _is_close(text, i, char)
@@ -200,6 +214,21 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
     return tuple(sorted(spans, key=lambda span: (span.start, -span.end)))
 
 
+def _straight_single(
+    text: str, i: int, stack: list[tuple[int, str, int, int]], spans: list[QuoteSpan], paragraph: int
+) -> None:
+    """A straight single quote counts only inside a double-quoted span, where
+    "'Be ready,'" is a nested quotation and "Iran's" an apostrophe."""
+    if not any(entry[1] in '“"«„' for entry in stack):
+        return
+    top = stack[-1]
+    if top[1] == "'" and _is_close(text, i, "’"):
+        start, mark, first_paragraph, spanned = stack.pop()
+        spans.append(QuoteSpan(start, i + 1, start + 1, i, mark, len(stack), first_paragraph, spanned))
+    elif _is_open(text, i, "‘"):
+        stack.append((i, "'", paragraph, 1))
+
+
 def ends_with_abbreviation(text: str, end: int) -> bool:
     """Whether the period just before `end` closes an abbreviation or initial."""
     match = re.search(r"(\b[\w.]+)\.$", text[max(0, end - 12) : end])
@@ -222,6 +251,12 @@ def split_sentences(
         for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
             cut = match.end()
             if text[match.start()] == "." and ends_with_abbreviation(text, match.start() + 1):
+                following = text[cut:].split(None, 1)
+                initialism = _INITIALISM.search(text, max(0, match.start() - 8), match.start() + 1)
+                if not (initialism and following and following[0] in _SENTENCE_OPENERS):
+                    continue
+            closes_quote = match.group(0)[-1] in '”"»’'
+            if text[match.start()] in "?!" and closes_quote and _ATTRIBUTION_AFTER.match(text, cut):
                 continue
             if any(q_start < cut < q_end for q_start, q_end in inside_quote):
                 continue
