@@ -11,6 +11,7 @@ statements of level 2 or more.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rhetrack.gazetteer import Gazetteer
@@ -78,30 +79,32 @@ def level_number(value: str | int) -> int:
     raise ValueError(f"{value!r} is not a level: use 0-4 or one of {', '.join(LEVEL_NAMES)}")
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of `text` around the span start..end."""
-    left, right = 0, len(text)
-    for match in _SENTENCE_END.finditer(text):
-        if match.group(0) == "." and ends_with_abbreviation(text, match.end()):
-            continue
+def _between_breaks(
+    breaks: Iterable[re.Match[str]], start: int, end: int, left: int, right: int
+) -> tuple[int, int]:
+    """The stretch between the last break ending before `start` and the first after `end`."""
+    for match in breaks:
         if match.end() <= start:
             left = match.end()
         elif match.start() >= end:
-            right = match.start()
-            break
+            return left, match.start()
     return left, right
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of `text` around the span start..end."""
+    breaks = (
+        m
+        for m in _SENTENCE_END.finditer(text)
+        if not (m.group(0) == "." and ends_with_abbreviation(text, m.end()))
+    )
+    return _between_breaks(breaks, start, end, 0, len(text))
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The coordinated clause around start..end, within its sentence."""
     left, right = _sentence_bounds(text, start, end)
-    for match in _CLAUSE_BREAK.finditer(text, left, right):
-        if match.end() <= start:
-            left = match.end()
-        elif match.start() >= end:
-            right = match.start()
-            break
-    return left, right
+    return _between_breaks(_CLAUSE_BREAK.finditer(text, left, right), start, end, left, right)
 
 
 def _negated(text: str, start: int, match_text: str, gazetteer: Gazetteer) -> bool:
