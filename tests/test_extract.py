@@ -43,6 +43,20 @@ HOUTHI = "Abdul-Malik al-Houthi"
 
 DATES = [
     pytest.param(
+        "Two days before November 3, Hadi al-Ameri warned that the resistance would strike the "
+        "American bases.",
+        "2023-11-10",
+        [("Hadi al-Ameri", "indirect", "2023-11-01", "day", 3, ("us-bases",))],
+        id="offset-from-a-written-date",
+    ),
+    pytest.param(
+        "Two days before Nasrallah's speech, Hadi al-Ameri warned that the resistance would strike "
+        "the American bases.",
+        "2023-11-10",
+        [("Hadi al-Ameri", "indirect", "2023-11-10", "reported", 3, ("us-bases",))],
+        id="offset-from-an-undated-event-is-not-a-date",
+    ),
+    pytest.param(
         "On Nov. 19, 2020, Qais al-Khazali said, “The American forces must leave Iraq.”",
         "2021-04-02",
         [(KHAZALI, "direct", "2020-11-19", "day", 2, ("us-forces",))],

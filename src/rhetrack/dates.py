@@ -929,18 +929,48 @@ def _blank_quotes(segmented: Segmented, start: int, end: int) -> str:
     return text
 
 
+# "two days before November 3": an offset from a date that is itself written.
+# (Before an event with no date, "two days before Nasrallah's speech", there
+# is nothing to count from, and no date is found.)
+_OFFSET = re.compile(
+    rf"\b(?P<count>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<direction>before|after|prior to|ahead of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _offset_date(body: str, mention: DateMention, value: PartialDate) -> tuple[PartialDate, int] | None:
+    """The date an offset phrase before `mention` points to, and where the phrase starts."""
+    offset = _OFFSET.search(body, max(0, mention.start - 40), mention.start)
+    if offset is None or value.precision != "day":
+        return None
+    count_text = offset["count"].lower()
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+    days = count * (7 if offset["unit"].lower().startswith("week") else 1)
+    sign = 1 if offset["direction"].lower() == "after" else -1
+    return PartialDate.from_date(value.interval()[0] + timedelta(days=sign * days)), offset.start()
+
+
 def _sentence_date(
     segmented: Segmented, sentence: Sentence, published: PartialDate | None
 ) -> tuple[PartialDate, str] | None:
     body = _blank_quotes(segmented, sentence.start, sentence.end)
-    resolved = [
-        (mention, value)
-        for mention in find_date_expressions(body)
-        if (value := resolve_date(mention, published)) is not None
-    ]
+    resolved: list[tuple[bool, PartialDate, str]] = []
+    for mention in find_date_expressions(body):
+        value = resolve_date(mention, published)
+        if value is None:
+            continue
+        expression = mention.text
+        shifted = _offset_date(body, mention, value)
+        if shifted is not None:
+            value, phrase_start = shifted
+            expression = body[phrase_start : mention.end]
+            if published is not None and value.interval()[0] > published.interval()[1]:
+                continue  # a past-tense report is never dated after publication
+        resolved.append((mention.kind == "absolute", value, expression))
     # An explicit date beats a relative one ("On November 1, two days before …").
-    resolved.sort(key=lambda pair: pair[0].kind != "absolute")
-    return (resolved[0][1], resolved[0][0].text) if resolved else None
+    resolved.sort(key=lambda found: not found[0])
+    return (resolved[0][1], resolved[0][2]) if resolved else None
 
 
 def date_statements(
