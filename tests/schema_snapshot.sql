@@ -5,8 +5,14 @@
 CREATE INDEX actors_organization ON actors (organization_id);
 -- index aliases_folded
 CREATE INDEX aliases_folded ON aliases (folded);
+-- index corrections_document
+CREATE INDEX corrections_document ON corrections (document_path);
+-- index corrections_statement
+CREATE INDEX corrections_statement ON corrections (statement_id);
 -- index idx__sqlite_migrations_migration_set_name
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name" ON "_sqlite_migrations" ("migration_set", "name");
+-- index statement_sources_document
+CREATE INDEX statement_sources_document ON statement_sources (document_id);
 -- index statement_targets_target
 CREATE INDEX statement_targets_target ON statement_targets (target_id, statement_id);
 -- index statements_actor_date
@@ -21,20 +27,28 @@ CREATE INDEX statements_document ON statements (document_id);
 CREATE INDEX statements_kind ON statements (kind);
 -- index statements_level
 CREATE INDEX statements_level ON statements (level);
+-- index statements_quote_key
+CREATE INDEX statements_quote_key ON statements (actor_id, quote_key);
+-- index statements_source_count
+CREATE INDEX statements_source_count ON statements (source_count);
 -- table _sqlite_migrations
 CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TEXT, "name" TEXT, "applied_at" TEXT );
 -- table actors
 CREATE TABLE actors ( id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL CHECK (kind IN ('person', 'organization')), organization_id INTEGER REFERENCES actors(id) ON DELETE SET NULL, source TEXT NOT NULL DEFAULT 'gazetteer' CHECK (source IN ('gazetteer', 'extracted', 'user')) );
 -- table aliases
 CREATE TABLE aliases ( id INTEGER PRIMARY KEY, actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE, alias TEXT NOT NULL, folded TEXT NOT NULL, -- case-, diacritic- and transliteration-folded key UNIQUE (actor_id, folded) );
+-- table corrections
+CREATE TABLE corrections ( id INTEGER PRIMARY KEY, statement_id INTEGER REFERENCES statements(id) ON DELETE SET NULL, document_path TEXT NOT NULL, anchor_quote TEXT NOT NULL, field TEXT NOT NULL CHECK (field IN ('speaker', 'level', 'targets', 'date', 'kind', 'note', 'rejected', 'added')), old_value TEXT, new_value TEXT, note TEXT, created_at TEXT NOT NULL, orphaned INTEGER NOT NULL DEFAULT 0 );
 -- table documents
 CREATE TABLE documents ( id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, -- absolute path, the document's identity name TEXT NOT NULL, -- display name: path under the ingested folder content_hash TEXT NOT NULL, -- sha256 of the file's bytes title TEXT, url TEXT, publisher TEXT, published TEXT, -- ISO 8601 at its precision: 2023, 2023-10, 2023-10-30 published_precision TEXT NOT NULL DEFAULT 'unknown' CHECK (published_precision IN ('day', 'month', 'year', 'unknown')), published_source TEXT, -- option, front-matter, manifest, html-meta, byline text TEXT NOT NULL, -- cleaned text; statement spans index into it ingested_at TEXT NOT NULL );
+-- table statement_sources
+CREATE TABLE statement_sources ( statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, quote TEXT NOT NULL, -- the words as this document has them sentence TEXT NOT NULL, PRIMARY KEY (statement_id, document_id) ) WITHOUT ROWID;
 -- table statement_targets
 CREATE TABLE statement_targets ( statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE, target_id INTEGER NOT NULL REFERENCES targets(id), mention TEXT, -- the words that named the target PRIMARY KEY (statement_id, target_id) ) WITHOUT ROWID;
 -- table statements
-CREATE TABLE statements ( id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL, speaker_text TEXT, -- the words that named or referred to the speaker kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect')), quote TEXT NOT NULL, sentence TEXT NOT NULL, span_start INTEGER NOT NULL, -- character span of the quote in documents.text span_end INTEGER NOT NULL, attribution_cue TEXT, date TEXT, -- ISO 8601 at date_precision; NULL when unknown date_precision TEXT NOT NULL CHECK (date_precision IN ('day', 'month', 'year', 'reported', 'unknown')), date_start TEXT, -- first and last day the date covers date_end TEXT, date_expression TEXT, -- the words the date was resolved from level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4), cues TEXT NOT NULL DEFAULT '[]', -- JSON list of the cues that decided the level CHECK (span_start <= span_end) );
+CREATE TABLE statements ( id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL, speaker_text TEXT, -- the words that named or referred to the speaker kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect')), quote TEXT NOT NULL, sentence TEXT NOT NULL, span_start INTEGER NOT NULL, -- character span of the quote in documents.text span_end INTEGER NOT NULL, attribution_cue TEXT, date TEXT, -- ISO 8601 at date_precision; NULL when unknown date_precision TEXT NOT NULL CHECK (date_precision IN ('day', 'month', 'year', 'reported', 'unknown')), date_start TEXT, -- first and last day the date covers date_end TEXT, date_expression TEXT, -- the words the date was resolved from level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4), cues TEXT NOT NULL DEFAULT '[]', origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'user')), rejected INTEGER NOT NULL DEFAULT 0, corrected INTEGER NOT NULL DEFAULT 0, note TEXT, quote_key TEXT, source_count INTEGER NOT NULL DEFAULT 1, -- JSON list of the cues that decided the level CHECK (span_start <= span_end) );
 -- table statements_fts
-CREATE VIRTUAL TABLE statements_fts USING fts5 ( quote, content = 'statements', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2' );
+CREATE VIRTUAL TABLE statements_fts USING fts5 ( quote, sentence, content = 'statements', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2' );
 -- table statements_fts_config
 CREATE TABLE 'statements_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 -- table statements_fts_data
@@ -46,8 +60,8 @@ CREATE TABLE 'statements_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) W
 -- table targets
 CREATE TABLE targets ( id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, parent_id INTEGER REFERENCES targets(id) );
 -- trigger statements_fts_delete
-CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN INSERT INTO statements_fts (statements_fts, rowid, quote) VALUES ('delete', old.id, old.quote); END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN INSERT INTO statements_fts (statements_fts, rowid, quote, sentence) VALUES ('delete', old.id, old.quote, old.sentence); END;
 -- trigger statements_fts_insert
-CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN INSERT INTO statements_fts (rowid, quote) VALUES (new.id, new.quote); END;
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN INSERT INTO statements_fts (rowid, quote, sentence) VALUES (new.id, new.quote, new.sentence); END;
 -- trigger statements_fts_update
-CREATE TRIGGER statements_fts_update AFTER UPDATE OF quote ON statements BEGIN INSERT INTO statements_fts (statements_fts, rowid, quote) VALUES ('delete', old.id, old.quote); INSERT INTO statements_fts (rowid, quote) VALUES (new.id, new.quote); END;
+CREATE TRIGGER statements_fts_update AFTER UPDATE OF quote, sentence ON statements BEGIN INSERT INTO statements_fts (statements_fts, rowid, quote, sentence) VALUES ('delete', old.id, old.quote, old.sentence); INSERT INTO statements_fts (rowid, quote, sentence) VALUES (new.id, new.quote, new.sentence); END;

@@ -31,7 +31,8 @@ from rhetrack.query import STATEMENT_COLUMNS, StatementFilter, find_statements
 from rhetrack.storage import open_database
 
 CSV_HEADER = (
-    "id,document,speaker,organization,date,date_precision,level,level_name,targets,kind,quote,sentence"
+    "id,document,speaker,organization,date,date_precision,level,level_name,targets,kind,quote,sentence,"
+    "sources,cameo,goldstein,corrected"
 )
 KHAZALI = "Qais al-Khazali"
 WIDE = {"COLUMNS": "250"}

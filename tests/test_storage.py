@@ -76,11 +76,11 @@ def test_open_database_creates_and_migrates_a_new_file(tmp_path: Path) -> None:
         assert path.read_bytes().startswith(b"SQLite format 3\x00")
         tables = set(db.table_names())
         assert tables >= RHETRACK_TABLES | {"statements_fts", "_sqlite_migrations"}
-        assert applied_migrations(db) == ["0001_initial"]
+        assert applied_migrations(db) == [name for name, _ in migration_files()]
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         db.close()
-    assert recorded_migrations(path) == [(MIGRATION_SET, "0001_initial")]
+    assert recorded_migrations(path) == [(MIGRATION_SET, name) for name, _ in migration_files()]
 
 
 def test_foreign_keys_are_enforced_on_the_opened_connection(tmp_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_reopening_applies_nothing_and_leaves_the_file_as_it_was(tmp_path: Path)
 
     db = open_database(path)
     try:
-        assert applied_migrations(db) == ["0001_initial"]
+        assert applied_migrations(db) == [name for name, _ in migration_files()]
     finally:
         db.close()
 
@@ -127,7 +127,7 @@ def test_open_database_without_create_opens_an_existing_database(tmp_path: Path)
     open_database(path).close()
     db = open_database(path, create=False)
     try:
-        assert applied_migrations(db) == ["0001_initial"]
+        assert applied_migrations(db) == [name for name, _ in migration_files()]
     finally:
         db.close()
 
@@ -212,7 +212,7 @@ def test_migration_files_are_shipped_sorted_and_match_the_repository() -> None:
 
 
 BROKEN_MIGRATION = (
-    "0002_broken",
+    "9998_broken",
     "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\n"
     "ALTER TABLE documents ADD COLUMN half_done_column TEXT;\n"
     "INSERT INTO no_such_table (id) VALUES (1);\n",
@@ -229,8 +229,8 @@ def test_a_failing_migration_on_a_new_database_leaves_no_trace_of_itself(
     with pytest.raises(DatabaseError, match="migrating the schema failed"):
         open_database(path)
 
-    # 0001 went in, in its own transaction; nothing of 0002 did.
-    assert recorded_migrations(path) == [(MIGRATION_SET, "0001_initial")]
+    # The real migrations went in, each in its own transaction; nothing of the broken one did.
+    assert recorded_migrations(path) == [(MIGRATION_SET, name) for name, _ in real]
     tables = table_names(path)
     assert "half_done" not in tables
     assert tables >= RHETRACK_TABLES
@@ -252,7 +252,7 @@ def test_a_failing_migration_on_an_existing_database_keeps_its_schema(
         open_database(path)
 
     assert schema_dump(path) == schema_before
-    assert recorded_migrations(path) == [(MIGRATION_SET, "0001_initial")]
+    assert recorded_migrations(path) == [(MIGRATION_SET, name) for name, _ in real]
 
 
 def test_a_new_migration_is_applied_when_an_old_database_is_opened(
@@ -261,12 +261,12 @@ def test_a_new_migration_is_applied_when_an_old_database_is_opened(
     path = tmp_path / "upgrade.db"
     open_database(path).close()
     real = migration_files()
-    extra = ("0002_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n")
+    extra = ("9999_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n")
     monkeypatch.setattr(storage, "migration_files", lambda: [*real, extra])
 
     db = open_database(path)
     try:
-        assert applied_migrations(db) == ["0001_initial", "0002_notes"]
+        assert applied_migrations(db) == [*(name for name, _ in real), "9999_notes"]
         assert "notes" in db.table_names()
     finally:
         db.close()

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
-from rhetrack.gazetteer import Gazetteer
+from rhetrack.errors import DataFileError
+from rhetrack.gazetteer import Gazetteer, load_data_file
 from rhetrack.segment import ends_with_abbreviation
 
 LEVEL_NAMES = ("neutral", "hostile", "warning", "threat", "mobilization")
@@ -67,6 +69,36 @@ class Classification:
     @property
     def target_names(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t.target for t in self.targets))
+
+
+@dataclass(frozen=True)
+class EventCode:
+    """A level's place in event data: CAMEO family, Goldstein score, PLOVER type."""
+
+    level: int
+    cameo: str
+    cameo_label: str
+    goldstein: float
+    plover: str
+
+
+@cache
+def event_codes() -> dict[int, EventCode]:
+    """The level to event-code table from `data/event_codes.toml` (and the user's)."""
+    codes = {}
+    for origin, data in load_data_file("event_codes.toml"):
+        for entry in data.get("level", []):
+            try:
+                code = EventCode(
+                    int(entry["level"]), str(entry["cameo"]), str(entry.get("cameo_label", "")),
+                    float(entry["goldstein"]), str(entry.get("plover", "")),
+                )  # fmt: skip
+            except (KeyError, ValueError) as exc:
+                raise DataFileError(
+                    f"{origin}: a [[level]] entry is malformed ({exc}); see the shipped file"
+                ) from exc
+            codes[code.level] = code
+    return codes
 
 
 def level_number(value: str | int) -> int:

@@ -134,6 +134,11 @@ def _data_files(name: str) -> Iterator[tuple[str, bytes]]:
             yield str(user_file), user_file.read_bytes()
 
 
+def load_data_file(name: str) -> list[tuple[str, dict[str, Any]]]:
+    """A TOML data file as shipped, then the user's copy in RHETRACK_DATA if any."""
+    return _load(name)
+
+
 def _load(name: str) -> list[tuple[str, dict[str, Any]]]:
     loaded = []
     for origin, payload in _data_files(name):

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 FileStatus = Literal["new", "updated", "unchanged", "failed"]
 SUMMARY_COLUMNS = ("documents_new", "documents_updated", "documents_unchanged", "documents_failed",
-                   "statements", "undated_statements")  # fmt: skip
+                   "statements", "undated_statements", "corrections_orphaned")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class FileResult:
     statements: int = 0
     undated: int = 0
     reason: str | None = None
+    orphaned_corrections: int = 0  # corrections whose quote is no longer in the changed file
 
 
 @dataclass
@@ -63,6 +64,7 @@ class IngestSummary:
             "documents_failed": self.count("failed"),
             "statements": sum(r.statements for r in written),
             "undated_statements": sum(r.undated for r in written),
+            "corrections_orphaned": sum(r.orphaned_corrections for r in written),
         }
 
 
@@ -86,14 +88,14 @@ def ingest_file(db: Database, source: SourceFile, published: PartialDate | None 
         published=publication,
         published_source=publication_source,
     )
-    stored = stored_document(db, record.path)
-    if stored is not None and stored == _fingerprint(record):
+    previous = stored_document(db, record.path)
+    if previous is not None and previous == _fingerprint(record):
         return FileResult(raw.name, "unchanged")
     text = clean_text(raw.text)
     statements = extract_statements(text, publication, gazetteer)
-    status = store_document(db, _with_text(record, text), statements)
+    stored = store_document(db, _with_text(record, text), statements)
     undated = sum(1 for s in statements if s.date.value is None)
-    return FileResult(raw.name, status, len(statements), undated)
+    return FileResult(raw.name, stored.status, len(statements), undated, None, stored.orphaned_corrections)
 
 
 def _fingerprint(record: DocumentRecord) -> dict[str, str | None]:

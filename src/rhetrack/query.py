@@ -6,16 +6,15 @@ whose keys follow `STATEMENT_COLUMNS`, the public column order.
 
 from __future__ import annotations
 
-import difflib
 import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rhetrack.classify import LEVEL_NAMES
+from rhetrack.classify import LEVEL_NAMES, event_codes
 from rhetrack.errors import QueryError
-from rhetrack.gazetteer import fold_name
+from rhetrack.storage import EXCHANGE_TABLES, match_actors
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
 STATEMENT_COLUMNS = (
     "id", "document", "speaker", "organization", "date", "date_precision",
     "level", "level_name", "targets", "kind", "quote", "sentence",
+    "sources", "cameo", "goldstein", "corrected",
 )  # fmt: skip
 ACTOR_COLUMNS = (
     "name",
@@ -63,33 +63,9 @@ class StatementFilter:
     doc: str | None = None
     limit: int | None = None
     dated_only: bool = False
-
-
-def match_actors(db: Database, text: str) -> list[int]:
-    """Ids of the actors a name names: any alias, case-, diacritic- and
-    transliteration-insensitive, partial ("Khazali" finds Qais al-Khazali).
-
-    Exact alias matches win over whole-word matches, which win over partial
-    ones. Raises QueryError naming the closest names when nothing matches.
-    """
-    folded = fold_name(text)
-    if not folded:
-        raise QueryError("an empty actor name matches nothing; give part of a name, e.g. --actor Khazali")
-    rows = db.execute("SELECT actor_id, folded FROM aliases").fetchall()
-    exact = {actor for actor, alias in rows if alias == folded}
-    if exact:
-        return sorted(exact)
-    padded = f" {folded} "
-    words = {actor for actor, alias in rows if padded in f" {alias} "}
-    if words:
-        return sorted(words)
-    partial = {actor for actor, alias in rows if folded in alias}
-    if partial:
-        return sorted(partial)
-    names = [row[0] for row in db.execute("SELECT alias FROM aliases").fetchall()]
-    closest = difflib.get_close_matches(text, names, n=3, cutoff=0.5)
-    hint = f"; closest: {', '.join(closest)}" if closest else "; see `rhetrack actors` for the names known"
-    raise QueryError(f"no actor matches {text!r}{hint}")
+    min_sources: int | None = None
+    include_rejected: bool = False
+    search_sentences: bool = False
 
 
 def _target_ids(db: Database, name: str) -> list[int]:
@@ -145,18 +121,29 @@ def _where(db: Database, filters: StatementFilter) -> tuple[list[str], list[Any]
         clauses.append("s.kind = ?")
         params.append(filters.kind)
     if filters.doc:
-        clauses.append("(d.name = ? OR d.path = ? OR d.name LIKE ? ESCAPE '\\')")
+        # Any source counts: a corroborated statement belongs to every document reporting it.
+        clauses.append(
+            """s.id IN (SELECT ss.statement_id FROM statement_sources ss
+                        JOIN documents sd ON sd.id = ss.document_id
+                        WHERE sd.name = ? OR sd.path = ? OR sd.name LIKE ? ESCAPE '\\')"""
+        )
         escaped = filters.doc.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params.extend([filters.doc, filters.doc, f"%{escaped}%"])
     if filters.search:
-        clauses.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+        column = "statements_fts" if filters.search_sentences else "quote"
+        clauses.append(f"s.id IN (SELECT rowid FROM statements_fts WHERE {column} MATCH ?)")
         params.append(filters.search)
+    if filters.min_sources is not None:
+        clauses.append("s.source_count >= ?")
+        params.append(filters.min_sources)
+    if not filters.include_rejected:
+        clauses.append("s.rejected = 0")
     return clauses, params
 
 
 _SELECT = """
 SELECT s.id, d.name AS document, COALESCE(a.name, s.speaker_text) AS speaker, o.name AS organization,
-       s.date, s.date_precision, s.level, s.kind, s.quote, s.sentence,
+       s.date, s.date_precision, s.level, s.kind, s.quote, s.sentence, s.source_count, s.corrected,
        (SELECT json_group_array(t.name) FROM statement_targets st JOIN targets t ON t.id = st.target_id
          WHERE st.statement_id = s.id) AS targets
 FROM statements s
@@ -195,19 +182,10 @@ def find_statements(db: Database, filters: StatementFilter) -> list[dict[str, An
 
 
 def _statement_row(row: tuple[Any, ...]) -> dict[str, Any]:
-    (
-        id_,
-        document,
-        speaker,
-        organization,
-        date,
-        precision,
-        level,
-        kind,
-        quote,
-        sentence,
-        targets,
-    ) = row
+    """A row of `_SELECT` as the public statement fields (plus nothing else)."""
+    (id_, document, speaker, organization, date, precision, level, kind, quote, sentence, sources,
+     corrected, targets) = row  # fmt: skip
+    code = event_codes()[level]
     return {
         "id": id_,
         "document": document,
@@ -221,6 +199,10 @@ def _statement_row(row: tuple[Any, ...]) -> dict[str, Any]:
         "kind": kind,
         "quote": quote,
         "sentence": sentence,
+        "sources": sources,
+        "cameo": code.cameo,
+        "goldstein": code.goldstein,
+        "corrected": bool(corrected),
     }
 
 
@@ -342,3 +324,151 @@ def list_documents(db: Database) -> list[dict[str, Any]]:
 
 def statement_count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM statements").fetchone()[0]
+
+
+# -- one statement: explain and history ---------------------------------------------------
+
+
+def _passage(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The paragraph around a span, and the span's offsets within it."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    return text[left:right], start - left, end - left
+
+
+def statement_detail(db: Database, statement_id: int) -> dict[str, Any]:
+    """Everything `explain` shows: the statement, why it was read so, and every source."""
+    row = db.execute(_SELECT + " WHERE s.id = ?", [statement_id]).fetchone()
+    if row is None:
+        raise QueryError(f"no statement {statement_id}; see `rhetrack show` for statement ids")
+    detail = _statement_row(row)
+    (speaker_text, cue, expression, cues, origin, rejected, note, published, precision) = db.execute(
+        """SELECT s.speaker_text, s.attribution_cue, s.date_expression, s.cues, s.origin, s.rejected, s.note,
+                  d.published, s.date_precision
+           FROM statements s JOIN documents d ON d.id = s.document_id WHERE s.id = ?""",
+        [statement_id],
+    ).fetchone()
+    detail.update(
+        speaker_text=speaker_text,
+        attribution_cue=cue,
+        date_expression=expression,
+        date_reason=_date_reason(expression, precision, published),
+        cues=json.loads(cues or "[]"),
+        origin=origin,
+        rejected=bool(rejected),
+        note=note,
+        target_mentions=[
+            {"target": target, "mention": mention}
+            for target, mention in db.execute(
+                """SELECT t.name, st.mention FROM statement_targets st JOIN targets t ON t.id = st.target_id
+                   WHERE st.statement_id = ? ORDER BY t.name""",
+                [statement_id],
+            )
+        ],
+        sources=[],
+    )
+    for name, path, published_at, url, text, start, end in db.execute(
+        """SELECT d.name, d.path, d.published, d.url, d.text, ss.span_start, ss.span_end
+           FROM statement_sources ss JOIN documents d ON d.id = ss.document_id
+           WHERE ss.statement_id = ? ORDER BY d.published, d.name""",
+        [statement_id],
+    ):
+        passage, left, right = _passage(text, start, end)
+        detail["sources"].append(
+            {"document": name, "path": path, "published": published_at, "url": url,
+             "passage": passage, "quote_start": left, "quote_end": right}
+        )  # fmt: skip
+    detail["history"] = statement_history(db, statement_id)
+    return detail
+
+
+def _date_reason(expression: str | None, precision: str, published: str | None) -> str:
+    if expression:
+        return f"resolved from {expression!r} against the publication date {published or '(unknown)'}"
+    if precision == "reported":
+        return f"no date in the text: the publication date {published}; made on or before it"
+    if precision == "unknown":
+        return "no date in the text and no publication date"
+    return "set by hand"
+
+
+HISTORY_COLUMNS = ("correction", "at", "field", "before", "after", "note", "orphaned")
+
+
+def statement_history(db: Database, statement_id: int) -> list[dict[str, Any]]:
+    """The corrections of a statement, oldest first."""
+    return [
+        dict(zip(HISTORY_COLUMNS, (*row[:-1], bool(row[-1])), strict=True))
+        for row in db.execute(
+            """SELECT id, created_at, field, old_value, new_value, note, orphaned FROM corrections
+               WHERE statement_id = ? ORDER BY id""",
+            [statement_id],
+        )
+    ]
+
+
+CORRECTION_COLUMNS = ("correction", "statement", "document", "field", "after", "quote", "at")
+
+
+def orphaned_corrections(db: Database) -> list[dict[str, Any]]:
+    """Corrections whose quote is no longer in their document: kept for the analyst."""
+    return [
+        dict(zip(CORRECTION_COLUMNS, row, strict=True))
+        for row in db.execute(
+            """SELECT id, statement_id, document_path, field, new_value, anchor_quote, created_at
+               FROM corrections WHERE orphaned = 1 ORDER BY id"""
+        )
+    ]
+
+
+# -- search with highlights -------------------------------------------------------------
+
+HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "\x02", "\x03"
+
+
+def search_statements(db: Database, filters: StatementFilter) -> list[dict[str, Any]]:
+    """Statements matching a full-text search and the filters, each with its
+    matching words marked (HIGHLIGHT_OPEN/CLOSE) in `highlighted_quote` and
+    `highlighted_sentence`."""
+    rows = find_statements(db, filters)
+    if not rows or not filters.search:
+        return rows
+    marks = ", ".join("?" for _ in rows)
+    highlights: dict[int, tuple[str, str]] = {}
+    for query in (filters.search, _fts_phrase(filters.search)):
+        try:
+            highlights = {
+                rowid: (quote, sentence)
+                for rowid, quote, sentence in db.execute(
+                    f"""SELECT rowid, highlight(statements_fts, 0, ?, ?), highlight(statements_fts, 1, ?, ?)
+                        FROM statements_fts WHERE statements_fts MATCH ? AND rowid IN ({marks})""",
+                    [
+                        HIGHLIGHT_OPEN,
+                        HIGHLIGHT_CLOSE,
+                        HIGHLIGHT_OPEN,
+                        HIGHLIGHT_CLOSE,
+                        query,
+                        *(row["id"] for row in rows),
+                    ],
+                )
+            }
+            break
+        except sqlite3.OperationalError:
+            continue
+    for row in rows:
+        quote, sentence = highlights.get(row["id"], (row["quote"], row["sentence"]))
+        row["highlighted_quote"], row["highlighted_sentence"] = quote, sentence
+    return rows
+
+
+# -- export -----------------------------------------------------------------------------------
+
+
+def table_rows(db: Database, table: str) -> list[dict[str, Any]]:
+    """Every row of one of the exchange tables, in key order, as dicts."""
+    if table not in EXCHANGE_TABLES:
+        raise QueryError(f"{table!r} is not a table rhetrack exports")
+    cursor = db.execute(f"SELECT * FROM {table} ORDER BY 1, 2")
+    columns = [column[0] for column in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

@@ -8,8 +8,10 @@ recorded by sqlite-utils' `Migrations` in `_sqlite_migrations`.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,14 +21,14 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from rhetrack.errors import DatabaseError
+from rhetrack.errors import DatabaseError, QueryError
 from rhetrack.gazetteer import Gazetteer, fold_name
+from rhetrack.partial_date import PartialDate
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from rhetrack.extract import Statement
-    from rhetrack.partial_date import PartialDate
 
 DB_ENV = "RHETRACK_DB"
 DEFAULT_DB = "rhetrack.db"
@@ -139,9 +141,30 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         try:
             migrations.apply(db)
         except sqlite3.DatabaseError as exc:
+            db.close()
             raise DatabaseError(f"{path}: migrating the schema failed ({exc})") from exc
+        _fill_quote_keys(db)
     db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+def quote_key(quote: str) -> str:
+    """The key two reports of one utterance share: case, marks, dashes and spacing folded.
+
+    >>> quote_key("“We will strike,” ") == quote_key('we will strike')
+    True
+    """
+    return " ".join(re.sub(r"[^\w\s]", " ", quote.casefold()).split())
+
+
+def _fill_quote_keys(db: Database) -> None:
+    """Statements stored before corroboration existed get their quote keys."""
+    rows = db.execute("SELECT id, quote FROM statements WHERE quote_key IS NULL").fetchall()
+    if rows:
+        with db.atomic():
+            db.conn.executemany(
+                "UPDATE statements SET quote_key = ? WHERE id = ?", [(quote_key(q), i) for i, q in rows]
+            )
 
 
 def applied_migrations(db: Database) -> list[str]:
@@ -161,19 +184,24 @@ def applied_migrations(db: Database) -> list[str]:
 def sync_gazetteer(db: Database, gazetteer: Gazetteer) -> None:
     """Add the gazetteer's actors, aliases and targets that the database lacks.
 
-    Existing rows are kept as they are: actors the user edited stay theirs.
+    The registry is the user's: existing rows are never changed, and an actor
+    whose name is already an alias of another (after `actor merge`) is not
+    brought back.
     """
     with db.atomic():
+        known = {row[0] for row in db.execute("SELECT folded FROM aliases")}
         for actor in gazetteer.actors.values():
-            db.execute(
-                "INSERT OR IGNORE INTO actors (name, kind, source) VALUES (?, ?, 'gazetteer')",
-                [actor.name, actor.kind],
-            )
+            if fold_name(actor.name) not in known:
+                db.execute(
+                    "INSERT OR IGNORE INTO actors (name, kind, source) VALUES (?, ?, 'gazetteer')",
+                    [actor.name, actor.kind],
+                )
         ids = dict(db.execute("SELECT name, id FROM actors").fetchall())
         for actor in gazetteer.actors.values():
-            if actor.organization and actor.organization in ids:
+            if actor.name in ids and actor.organization in ids:
                 db.execute(
-                    "UPDATE actors SET organization_id = ? WHERE id = ? AND organization_id IS NULL",
+                    """UPDATE actors SET organization_id = ?
+                       WHERE id = ? AND organization_id IS NULL AND source = 'gazetteer'""",
                     [ids[actor.organization], ids[actor.name]],
                 )
         db.conn.executemany(
@@ -181,7 +209,9 @@ def sync_gazetteer(db: Database, gazetteer: Gazetteer) -> None:
             [
                 (ids[actor.name], surface, fold_name(surface))
                 for actor in gazetteer.actors.values()
+                if actor.name in ids
                 for surface in (actor.name, *actor.aliases)
+                if fold_name(surface) not in known or surface == actor.name
             ],
         )
         for target in gazetteer.targets.values():
@@ -213,49 +243,101 @@ class DocumentRecord:
     published_source: str | None = None
 
 
+@dataclass(frozen=True)
+class StoreResult:
+    status: DocumentStatus
+    orphaned_corrections: int = 0  # corrections whose quote is no longer in the document
+
+
 def stored_document(db: Database, path: str) -> dict[str, str | None] | None:
     """The stored hash and metadata of a document path, or None if it is new."""
     row = db.execute(
-        "SELECT content_hash, title, url, publisher, published FROM documents WHERE path = ?",
-        [path],
+        "SELECT content_hash, title, url, publisher, published FROM documents WHERE path = ?", [path]
     ).fetchone()
     if row is None:
         return None
     return dict(zip(("content_hash", "title", "url", "publisher", "published"), row, strict=True))
 
 
-def _actor_id(db: Database, statement: Statement, cache: dict[str, int]) -> int:
-    speaker = statement.speaker
-    if speaker.name in cache:
-        return cache[speaker.name]
-    row = db.execute("SELECT id FROM actors WHERE name = ?", [speaker.name]).fetchone()
+def actor_id_for(db: Database, name: str, kind: str = "person", *, source: str = "extracted") -> int:
+    """The id of the actor a name names (canonical or alias), created if unknown."""
+    row = db.execute("SELECT id FROM actors WHERE name = ?", [name]).fetchone()
     if row is None:
-        folded = fold_name(speaker.name)
-        row = db.execute("SELECT actor_id FROM aliases WHERE folded = ? LIMIT 1", [folded]).fetchone()
-    if row is None:
-        cursor = db.execute(
-            "INSERT INTO actors (name, kind, source) VALUES (?, ?, 'extracted')",
-            [speaker.name, speaker.kind],
-        )
-        actor_id = cursor.lastrowid
+        row = db.execute(
+            "SELECT actor_id FROM aliases WHERE folded = ? LIMIT 1", [fold_name(name)]
+        ).fetchone()
+    if row is not None:
+        return row[0]
+    cursor = db.execute("INSERT INTO actors (name, kind, source) VALUES (?, ?, ?)", [name, kind, source])
+    actor_id = cursor.lastrowid
+    assert actor_id is not None
+    db.execute(
+        "INSERT OR IGNORE INTO aliases (actor_id, alias, folded) VALUES (?, ?, ?)",
+        [actor_id, name, fold_name(name)],
+    )
+    return actor_id
+
+
+def _date_columns(value: PartialDate | None, precision: str) -> list[str | None]:
+    interval = value.interval() if value is not None else None
+    return [
+        value.iso() if value is not None else None,
+        precision,
+        interval[0].isoformat() if interval else None,
+        interval[1].isoformat() if interval else None,
+    ]
+
+
+def _cues_json(statement: Statement) -> str:
+    return json.dumps(
+        [
+            {"family": c.family, "level": c.level, "text": c.text, **({"note": c.note} if c.note else {})}
+            for c in statement.classification.cues
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _write_extracted_fields(db: Database, statement_id: int, statement: Statement, actor_id: int) -> None:
+    """Set a statement's fields to what extraction found (corrections are replayed after)."""
+    date = statement.date
+    db.execute(
+        """UPDATE statements SET actor_id = ?, speaker_text = ?, kind = ?, quote = ?, sentence = ?,
+               span_start = ?, span_end = ?, attribution_cue = ?, date = ?, date_precision = ?,
+               date_start = ?, date_end = ?, date_expression = ?, level = ?, cues = ?, quote_key = ?,
+               rejected = 0, note = NULL
+           WHERE id = ?""",
+        [
+            actor_id,
+            statement.speaker.surface,
+            statement.kind,
+            statement.quote,
+            statement.sentence,
+            statement.start,
+            statement.end,
+            statement.attribution_cue,
+            *_date_columns(date.value, date.precision),
+            date.expression,
+            statement.level,
+            _cues_json(statement),
+            quote_key(statement.quote),
+            statement_id,
+        ],
+    )
+    _set_targets(db, statement_id, [(m.target, m.text) for m in statement.classification.targets])
+
+
+def _set_targets(db: Database, statement_id: int, targets: list[tuple[str, str]]) -> None:
+    db.execute("DELETE FROM statement_targets WHERE statement_id = ?", [statement_id])
+    for name, mention in targets:
         db.execute(
-            "INSERT OR IGNORE INTO aliases (actor_id, alias, folded) VALUES (?, ?, ?)",
-            [actor_id, speaker.name, fold_name(speaker.name)],
+            """INSERT OR IGNORE INTO statement_targets (statement_id, target_id, mention)
+               SELECT ?, id, ? FROM targets WHERE name = ?""",
+            [statement_id, mention, name],
         )
-        assert actor_id is not None
-        cache[speaker.name] = actor_id
-        return actor_id
-    cache[speaker.name] = row[0]
-    return row[0]
 
 
-def store_document(db: Database, document: DocumentRecord, statements: Iterable[Statement]) -> DocumentStatus:
-    """Write a document and replace its statements, in one transaction.
-
-    A document is identified by its path: a changed file keeps its id and
-    gets its statements replaced; an unchanged one is the caller's to skip.
-    """
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+def _upsert_document(db: Database, document: DocumentRecord) -> tuple[int, DocumentStatus]:
     published = document.published
     values = {
         "path": document.path,
@@ -268,68 +350,515 @@ def store_document(db: Database, document: DocumentRecord, statements: Iterable[
         "published_precision": published.precision if published else "unknown",
         "published_source": document.published_source,
         "text": document.text,
-        "ingested_at": now,
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
+    row = db.execute("SELECT id FROM documents WHERE path = ?", [document.path]).fetchone()
+    if row is None:
+        columns, marks = ", ".join(values), ", ".join("?" for _ in values)
+        cursor = db.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", list(values.values()))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid, "new"
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    db.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), row[0]])
+    return row[0], "updated"
+
+
+def store_document(db: Database, document: DocumentRecord, statements: Iterable[Statement]) -> StoreResult:
+    """Write a document and its statements in one transaction.
+
+    Each extracted statement joins the existing statement with the same
+    speaker and quote (the same utterance reported again, or re-extracted
+    from a changed file: its id stays), or becomes a new one. Statements left
+    with no source are removed, their corrections moved to the new statement
+    whose quote matches, or kept as orphaned when the quote is gone. Then
+    every correction is replayed, so analysts' edits always win.
+    """
     with db.atomic():
-        row = db.execute("SELECT id FROM documents WHERE path = ?", [document.path]).fetchone()
-        if row is None:
-            columns = ", ".join(values)
-            marks = ", ".join("?" for _ in values)
-            cursor = db.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", list(values.values()))
-            document_id = cursor.lastrowid
-            status: DocumentStatus = "new"
-        else:
-            document_id = row[0]
-            assignments = ", ".join(f"{column} = ?" for column in values)
-            db.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), document_id])
-            db.execute("DELETE FROM statements WHERE document_id = ?", [document_id])
-            status = "updated"
-        target_ids = dict(db.execute("SELECT name, id FROM targets").fetchall())
-        actor_cache: dict[str, int] = {}
+        document_id, status = _upsert_document(db, document)
+        db.execute(
+            """DELETE FROM statement_sources WHERE document_id = ?
+               AND statement_id IN (SELECT id FROM statements WHERE origin = 'extracted')""",
+            [document_id],
+        )
+        touched: list[int] = []
         for statement in statements:
-            date = statement.date
-            interval = date.interval()
-            cursor = db.execute(
-                """INSERT INTO statements (document_id, actor_id, speaker_text, kind, quote, sentence,
-                       span_start, span_end, attribution_cue, date, date_precision, date_start, date_end,
-                       date_expression, level, cues)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            actor_id = actor_id_for(db, statement.speaker.name, statement.speaker.kind)
+            key = quote_key(statement.quote)
+            row = db.execute(
+                """SELECT id, document_id FROM statements
+                   WHERE actor_id = ? AND quote_key = ? AND origin = 'extracted' ORDER BY id LIMIT 1""",
+                [actor_id, key],
+            ).fetchone()
+            if row is None:
+                cursor = db.execute(
+                    """INSERT INTO statements (document_id, kind, quote, sentence, span_start, span_end,
+                           date_precision, level, quote_key)
+                       VALUES (?, ?, ?, ?, ?, ?, 'unknown', 0, ?)""",
+                    [document_id, statement.kind, statement.quote, statement.sentence, 0, 0, key],
+                )
+                assert cursor.lastrowid is not None
+                statement_id, primary = cursor.lastrowid, document_id
+            else:
+                statement_id, primary = row
+            added = db.execute(
+                """INSERT OR IGNORE INTO statement_sources
+                       (statement_id, document_id, span_start, span_end, quote, sentence)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
                 [
+                    statement_id,
                     document_id,
-                    _actor_id(db, statement, actor_cache),
-                    statement.speaker.surface,
-                    statement.kind,
-                    statement.quote,
-                    statement.sentence,
                     statement.start,
                     statement.end,
-                    statement.attribution_cue,
-                    date.value.iso() if date.value else None,
-                    date.precision,
-                    interval[0].isoformat() if interval else None,
-                    interval[1].isoformat() if interval else None,
-                    date.expression,
-                    statement.level,
-                    json.dumps(
-                        [
-                            {
-                                "family": c.family,
-                                "level": c.level,
-                                "text": c.text,
-                                **({"note": c.note} if c.note else {}),
-                            }
-                            for c in statement.classification.cues
-                        ],
-                        ensure_ascii=False,
-                    ),
+                    statement.quote,
+                    statement.sentence,
                 ],
+            ).rowcount
+            if added and (primary == document_id or not _has_source(db, statement_id, primary)):
+                # The first source speaks for the statement's fields.
+                db.execute("UPDATE statements SET document_id = ? WHERE id = ?", [document_id, statement_id])
+                _write_extracted_fields(db, statement_id, statement, actor_id)
+            touched.append(statement_id)
+        orphaned = _settle_orphans(db, document_id, document.path, touched)
+        orphaned += _reanchor_added(db, document_id, document.text)
+        for statement_id in dict.fromkeys(touched):
+            _refresh_sources(db, statement_id)
+            replay_corrections(db, statement_id)
+    return StoreResult(status, orphaned)
+
+
+def _has_source(db: Database, statement_id: int, document_id: int) -> bool:
+    return (
+        db.execute(
+            "SELECT 1 FROM statement_sources WHERE statement_id = ? AND document_id = ?",
+            [statement_id, document_id],
+        ).fetchone()
+        is not None
+    )
+
+
+def _refresh_sources(db: Database, statement_id: int) -> None:
+    """Keep source_count, and the primary source when the old one is gone."""
+    db.execute(
+        """UPDATE statements SET source_count =
+               (SELECT count(*) FROM statement_sources WHERE statement_id = statements.id)
+           WHERE id = ?""",
+        [statement_id],
+    )
+    db.execute(
+        """UPDATE statements SET
+               (document_id, span_start, span_end, sentence) = (
+                   SELECT document_id, span_start, span_end, sentence FROM statement_sources
+                   WHERE statement_id = statements.id ORDER BY document_id LIMIT 1)
+           WHERE id = ? AND NOT EXISTS (
+               SELECT 1 FROM statement_sources
+               WHERE statement_id = statements.id AND document_id = statements.document_id)
+             AND EXISTS (SELECT 1 FROM statement_sources WHERE statement_id = statements.id)""",
+        [statement_id],
+    )
+
+
+def quote_similarity(a: str, b: str) -> float:
+    """How much of the shorter quote the longest common run covers (0-1)."""
+    from difflib import SequenceMatcher
+
+    left, right = quote_key(a), quote_key(b)
+    if not left or not right:
+        return 0.0
+    match = SequenceMatcher(None, left, right, autojunk=False).find_longest_match(0, len(left), 0, len(right))
+    return match.size / min(len(left), len(right))
+
+
+REANCHOR_SIMILARITY = 0.8
+
+
+def _settle_orphans(db: Database, document_id: int, document_path: str, touched: list[int]) -> int:
+    """Remove statements left without a source; move or keep their corrections."""
+    orphans = [
+        row[0]
+        for row in db.execute(
+            """SELECT id FROM statements s WHERE origin = 'extracted'
+               AND NOT EXISTS (SELECT 1 FROM statement_sources WHERE statement_id = s.id)"""
+        )
+    ]
+    candidates = [
+        (statement_id, quote)
+        for statement_id, quote in db.execute(
+            "SELECT statement_id, quote FROM statement_sources WHERE document_id = ?", [document_id]
+        )
+    ]
+    orphaned = 0
+    for orphan in orphans:
+        corrections = db.execute(
+            "SELECT id, anchor_quote FROM corrections WHERE statement_id = ? ORDER BY id", [orphan]
+        ).fetchall()
+        for correction_id, anchor in corrections:
+            best = max(candidates, key=lambda c: quote_similarity(anchor, c[1]), default=None)
+            if best is not None and quote_similarity(anchor, best[1]) >= REANCHOR_SIMILARITY:
+                db.execute("UPDATE corrections SET statement_id = ? WHERE id = ?", [best[0], correction_id])
+                touched.append(best[0])
+            else:
+                db.execute("UPDATE corrections SET orphaned = 1 WHERE id = ?", [correction_id])
+                orphaned += 1
+        db.execute("DELETE FROM statements WHERE id = ?", [orphan])
+    return orphaned
+
+
+def _reanchor_added(db: Database, document_id: int, text: str) -> int:
+    """Find analysts' added statements again in a changed text; count those lost."""
+    lost = 0
+    rows = db.execute(
+        """SELECT s.id, s.quote, ss.span_start, ss.span_end FROM statements s
+           JOIN statement_sources ss ON ss.statement_id = s.id
+           WHERE s.origin = 'user' AND ss.document_id = ?""",
+        [document_id],
+    ).fetchall()
+    for statement_id, quote, start, end in rows:
+        if text[start:end] == quote:
+            continue
+        found = text.find(quote)
+        if found >= 0:
+            db.execute(
+                """UPDATE statement_sources SET span_start = ?, span_end = ?
+                   WHERE statement_id = ? AND document_id = ?""",
+                [found, found + len(quote), statement_id, document_id],
             )
-            statement_id = cursor.lastrowid
-            for mention in statement.classification.targets:
-                if mention.target in target_ids:
-                    db.execute(
-                        "INSERT OR IGNORE INTO statement_targets (statement_id, target_id, mention) "
-                        "VALUES (?, ?, ?)",
-                        [statement_id, target_ids[mention.target], mention.text],
-                    )
-    return status
+            db.execute(
+                "UPDATE statements SET span_start = ?, span_end = ? WHERE id = ? AND document_id = ?",
+                [found, found + len(quote), statement_id, document_id],
+            )
+        else:
+            db.execute(
+                "UPDATE corrections SET orphaned = 1 WHERE statement_id = ? AND field = 'added'",
+                [statement_id],
+            )
+            lost += 1
+    return lost
+
+
+# -- corrections ---------------------------------------------------------------------------
+
+EDITABLE_FIELDS = ("speaker", "level", "targets", "date", "kind", "note")
+
+
+def _statement_row(db: Database, statement_id: int) -> sqlite3.Row | tuple:
+    row = db.execute(
+        """SELECT s.id, s.quote, d.path, a.name, s.level, s.date, s.date_precision, s.kind, s.note, s.rejected
+           FROM statements s JOIN documents d ON d.id = s.document_id
+           LEFT JOIN actors a ON a.id = s.actor_id WHERE s.id = ?""",
+        [statement_id],
+    ).fetchone()
+    if row is None:
+        raise QueryError(f"no statement {statement_id}; see `rhetrack show` for statement ids")
+    return row
+
+
+def _current_targets(db: Database, statement_id: int) -> list[str]:
+    return [
+        row[0]
+        for row in db.execute(
+            """SELECT t.name FROM statement_targets st JOIN targets t ON t.id = st.target_id
+               WHERE st.statement_id = ? ORDER BY t.name""",
+            [statement_id],
+        )
+    ]
+
+
+def _apply(db: Database, statement_id: int, field: str, value: str | None) -> None:
+    """Set one field of a statement to a corrected value."""
+    if field == "speaker":
+        assert value is not None
+        db.execute("UPDATE statements SET actor_id = ? WHERE id = ?", [actor_id_for(db, value), statement_id])
+    elif field == "level":
+        db.execute("UPDATE statements SET level = ? WHERE id = ?", [int(value or 0), statement_id])
+    elif field == "targets":
+        names = json.loads(value or "[]")
+        _set_targets(db, statement_id, [(name, "(corrected)") for name in names])
+    elif field == "date":
+        date = PartialDate.parse_iso(value) if value else None
+        precision = date.precision if date is not None else "unknown"
+        db.execute(
+            "UPDATE statements SET date = ?, date_precision = ?, date_start = ?, date_end = ? WHERE id = ?",
+            [*_date_columns(date, precision), statement_id],
+        )
+    elif field == "kind":
+        db.execute("UPDATE statements SET kind = ? WHERE id = ?", [value, statement_id])
+    elif field == "note":
+        db.execute("UPDATE statements SET note = ? WHERE id = ?", [value, statement_id])
+    elif field == "rejected":
+        db.execute("UPDATE statements SET rejected = ? WHERE id = ?", [int(value == "true"), statement_id])
+
+
+def replay_corrections(db: Database, statement_id: int) -> None:
+    """Apply a statement's corrections, oldest first, over its extracted values."""
+    corrections = db.execute(
+        "SELECT field, new_value FROM corrections WHERE statement_id = ? AND orphaned = 0 ORDER BY id",
+        [statement_id],
+    ).fetchall()
+    for field, value in corrections:
+        _apply(db, statement_id, field, value)
+    db.execute("UPDATE statements SET corrected = ? WHERE id = ?", [int(bool(corrections)), statement_id])
+
+
+def _current_value(db: Database, statement_id: int, field: str) -> str | None:
+    _, _, _, speaker, level, date, _, kind, note, rejected = _statement_row(db, statement_id)
+    return {
+        "speaker": speaker,
+        "level": str(level),
+        "targets": json.dumps(_current_targets(db, statement_id)),
+        "date": date,
+        "kind": kind,
+        "note": note,
+        "rejected": "true" if rejected else "false",
+    }[field]
+
+
+def correct_statement(
+    db: Database, statement_id: int, changes: dict[str, str | None], note: str | None
+) -> int:
+    """Record and apply an analyst's changes to a statement; return how many fields changed.
+
+    `changes` maps a field (speaker, level, targets as a JSON list, date as
+    ISO, kind, note, rejected as "true"/"false") to its new value.
+    """
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    changed = 0
+    with db.atomic():
+        _, quote, path, *_ = _statement_row(db, statement_id)
+        for field, value in changes.items():
+            old = _current_value(db, statement_id, field)
+            if old == value:
+                continue
+            db.execute(
+                """INSERT INTO corrections (statement_id, document_path, anchor_quote, field, old_value,
+                       new_value, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [statement_id, path, quote, field, old, value, note, now],
+            )
+            _apply(db, statement_id, field, value)
+            changed += 1
+        db.execute(
+            "UPDATE statements SET corrected = 1 WHERE id = ? AND EXISTS "
+            "(SELECT 1 FROM corrections WHERE statement_id = ?)",
+            [statement_id, statement_id],
+        )
+    return changed
+
+
+def add_statement(
+    db: Database,
+    document: str,
+    quote: str,
+    speaker: str,
+    *,
+    kind: str = "direct",
+    level: int = 0,
+    date: PartialDate | None = None,
+    targets: list[str] | None = None,
+    note: str | None = None,
+) -> int:
+    """Add a statement the extractor missed, anchored to a document and its quote."""
+    from rhetrack.segment import segment
+
+    row = db.execute(
+        "SELECT id, path, text, published FROM documents WHERE name = ? OR path = ? ORDER BY id LIMIT 1",
+        [document, document],
+    ).fetchone()
+    if row is None:
+        raise QueryError(f"no document {document!r}; see `rhetrack docs` for document names")
+    document_id, path, text, published = row
+    start = text.find(quote)
+    if start < 0:
+        raise QueryError(
+            f"the quote is not in {document!r}; copy it exactly from the document (see `rhetrack explain`)"
+        )
+    end = start + len(quote)
+    sentence = segment(text).sentence_at(start)
+    sentence_text = text[sentence.start : max(sentence.end, end)]
+    if date is None and published:
+        date, precision = PartialDate.parse_iso(published), "reported"
+    else:
+        precision = date.precision if date is not None else "unknown"
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    with db.atomic():
+        actor_id = actor_id_for(db, speaker, source="user")
+        cursor = db.execute(
+            """INSERT INTO statements (document_id, actor_id, speaker_text, kind, quote, sentence, span_start,
+                   span_end, attribution_cue, date, date_precision, date_start, date_end, level, origin,
+                   corrected, note, quote_key)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'added by hand', ?, ?, ?, ?, ?, 'user', 1, ?, ?)""",
+            [
+                document_id, actor_id, speaker, kind, quote, sentence_text, start, end,
+                *_date_columns(date, precision), level, note, quote_key(quote),
+            ],
+        )  # fmt: skip
+        statement_id = cursor.lastrowid
+        assert statement_id is not None
+        db.execute(
+            """INSERT INTO statement_sources
+                   (statement_id, document_id, span_start, span_end, quote, sentence)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            [statement_id, document_id, start, end, quote, sentence_text],
+        )
+        _set_targets(db, statement_id, [(name, "(added by hand)") for name in targets or []])
+        db.execute(
+            """INSERT INTO corrections (statement_id, document_path, anchor_quote, field, old_value,
+                   new_value, note, created_at) VALUES (?, ?, ?, 'added', NULL, ?, ?, ?)""",
+            [
+                statement_id, path, quote,
+                json.dumps({"speaker": speaker, "kind": kind, "level": level,
+                            "date": date.iso() if date else None, "targets": targets or []}),
+                note, now,
+            ],
+        )  # fmt: skip
+    return statement_id
+
+
+# -- the actor registry ------------------------------------------------------------------
+
+
+def match_actors(db: Database, text: str) -> list[int]:
+    """Ids of the actors a name names: any alias, case-, diacritic- and
+    transliteration-insensitive, partial ("Khazali" finds Qais al-Khazali).
+
+    Exact alias matches win over whole-word matches, which win over partial
+    ones. Raises QueryError naming the closest names when nothing matches.
+    """
+    folded = fold_name(text)
+    if not folded:
+        raise QueryError("an empty actor name matches nothing; give part of a name, e.g. --actor Khazali")
+    rows = db.execute("SELECT actor_id, folded FROM aliases").fetchall()
+    exact = {actor for actor, alias in rows if alias == folded}
+    if exact:
+        return sorted(exact)
+    padded = f" {folded} "
+    words = {actor for actor, alias in rows if padded in f" {alias} "}
+    if words:
+        return sorted(words)
+    partial = {actor for actor, alias in rows if folded in alias}
+    if partial:
+        return sorted(partial)
+    names = [row[0] for row in db.execute("SELECT alias FROM aliases").fetchall()]
+    closest = difflib.get_close_matches(text, names, n=3, cutoff=0.5)
+    hint = f"; closest: {', '.join(closest)}" if closest else "; see `rhetrack actors` for the names known"
+    raise QueryError(f"no actor matches {text!r}{hint}")
+
+
+def _actor(db: Database, name: str) -> int:
+    ids = match_actors(db, name)
+    if len(ids) > 1:
+        names = [
+            r[0] for r in db.execute(f"SELECT name FROM actors WHERE id IN ({','.join('?' * len(ids))})", ids)
+        ]
+        raise QueryError(f"{name!r} matches several actors ({', '.join(names)}); give the full name")
+    return ids[0]
+
+
+def add_actor(db: Database, name: str, kind: str, organization: str | None, aliases: list[str]) -> int:
+    """Register an actor of the user's; its aliases find it in queries and ingest."""
+    with db.atomic():
+        if db.execute("SELECT 1 FROM aliases WHERE folded = ?", [fold_name(name)]).fetchone():
+            raise QueryError(f"{name!r} is already a name or alias of an actor; see `rhetrack actor show`")
+        cursor = db.execute("INSERT INTO actors (name, kind, source) VALUES (?, ?, 'user')", [name, kind])
+        actor_id = cursor.lastrowid
+        assert actor_id is not None
+        for alias in (name, *aliases):
+            db.execute(
+                "INSERT OR IGNORE INTO aliases (actor_id, alias, folded) VALUES (?, ?, ?)",
+                [actor_id, alias, fold_name(alias)],
+            )
+        if organization:
+            db.execute(
+                "UPDATE actors SET organization_id = ? WHERE id = ?", [_actor(db, organization), actor_id]
+            )
+    return actor_id
+
+
+def add_alias(db: Database, name: str, alias: str) -> None:
+    """Give an actor another name."""
+    with db.atomic():
+        actor_id = _actor(db, name)
+        owner = db.execute("SELECT actor_id FROM aliases WHERE folded = ?", [fold_name(alias)]).fetchone()
+        if owner is not None and owner[0] != actor_id:
+            raise QueryError(f"{alias!r} already names another actor; merge them with `rhetrack actor merge`")
+        db.execute(
+            "INSERT OR IGNORE INTO aliases (actor_id, alias, folded) VALUES (?, ?, ?)",
+            [actor_id, alias, fold_name(alias)],
+        )
+
+
+def set_organization(db: Database, name: str, organization: str | None) -> None:
+    """Set (or, with None, clear) the organization an actor speaks for."""
+    with db.atomic():
+        actor_id = _actor(db, name)
+        org_id = _actor(db, organization) if organization else None
+        if org_id == actor_id:
+            raise QueryError(f"{name!r} cannot be its own organization")
+        db.execute("UPDATE actors SET organization_id = ?, source = 'user' WHERE id = ?", [org_id, actor_id])
+
+
+def merge_actors(db: Database, source: str, into: str) -> tuple[str, str]:
+    """Merge actor `source` into `into`: statements, aliases and members follow.
+
+    The merged actor's name becomes an alias of the survivor, so later
+    ingests attribute to the survivor too. Returns (merged, survivor) names.
+    """
+    with db.atomic():
+        source_id, into_id = _actor(db, source), _actor(db, into)
+        if source_id == into_id:
+            raise QueryError(f"{source!r} and {into!r} are the same actor")
+        names = dict(db.execute("SELECT id, name FROM actors WHERE id IN (?, ?)", [source_id, into_id]))
+        db.execute("UPDATE statements SET actor_id = ? WHERE actor_id = ?", [into_id, source_id])
+        db.execute("UPDATE actors SET organization_id = ? WHERE organization_id = ?", [into_id, source_id])
+        db.execute("""UPDATE OR IGNORE aliases SET actor_id = ? WHERE actor_id = ?""", [into_id, source_id])
+        db.execute("DELETE FROM aliases WHERE actor_id = ?", [source_id])
+        db.execute("DELETE FROM actors WHERE id = ?", [source_id])
+        db.execute(
+            "INSERT OR IGNORE INTO aliases (actor_id, alias, folded) VALUES (?, ?, ?)",
+            [into_id, names[source_id], fold_name(names[source_id])],
+        )
+        db.execute("UPDATE actors SET source = 'user' WHERE id = ?", [into_id])
+        # Corrections that named the merged actor now name the survivor.
+        db.execute(
+            "UPDATE corrections SET new_value = ? WHERE field = 'speaker' AND new_value = ?",
+            [names[into_id], names[source_id]],
+        )
+    return names[source_id], names[into_id]
+
+
+# -- import ------------------------------------------------------------------------------------
+
+EXCHANGE_TABLES = (
+    "documents", "actors", "aliases", "targets", "statements", "statement_sources",
+    "statement_targets", "corrections",
+)  # fmt: skip
+
+
+def load_rows(db: Database, tables: dict[str, list[dict[str, object]]]) -> dict[str, int]:
+    """Load exported rows, ids kept, into an empty database; return counts per table."""
+    if db.execute("SELECT count(*) FROM documents").fetchone()[0]:
+        raise DatabaseError(
+            "the database already holds documents; import into a new one (give --db a new path)"
+        )
+    counts = {}
+    with db.atomic():
+        db.execute("DELETE FROM aliases")
+        db.execute("DELETE FROM actors")
+        db.execute("DELETE FROM targets")
+        for table in EXCHANGE_TABLES:
+            rows = tables.get(table, [])
+            if table == "actors":
+                # Organizations refer to actors: insert first, link after.
+                orgs = [(row.get("organization_id"), row["id"]) for row in rows]
+                rows = [{**row, "organization_id": None} for row in rows]
+            if table == "targets":
+                parents = [(row.get("parent_id"), row["id"]) for row in rows]
+                rows = [{**row, "parent_id": None} for row in rows]
+            for row in rows:
+                columns = ", ".join(row)
+                marks = ", ".join("?" for _ in row)
+                db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+            if table == "actors":
+                db.conn.executemany("UPDATE actors SET organization_id = ? WHERE id = ?", orgs)
+            if table == "targets":
+                db.conn.executemany("UPDATE targets SET parent_id = ? WHERE id = ?", parents)
+            counts[table] = len(rows)
+    return counts
