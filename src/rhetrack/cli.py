@@ -9,6 +9,7 @@ that `rhetrack --help` starts fast.
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -136,6 +137,12 @@ DocOption = Annotated[str | None, typer.Option("--doc", help="Document name or p
 LimitOption = Annotated[
     int | None, typer.Option("--limit", "-n", min=1, help="At most this many statements.")
 ]
+MinSourcesOption = Annotated[
+    int | None, typer.Option("--min-sources", min=1, help="Reported by at least N documents.")
+]
+RejectedOption = Annotated[
+    bool, typer.Option("--include-rejected", help="Also list statements rejected with `rhetrack reject`.")
+]
 
 
 def _filters(**options: Any) -> StatementFilter:
@@ -153,6 +160,9 @@ def _filters(**options: Any) -> StatementFilter:
         search=options["search"],
         doc=options["doc"],
         limit=options["limit"],
+        min_sources=options.get("min_sources"),
+        include_rejected=options.get("include_rejected", False),
+        search_sentences=options.get("sentences", False),
     )
 
 
@@ -238,6 +248,8 @@ def show(
     search: SearchOption = None,
     doc: DocOption = None,
     limit: LimitOption = None,
+    min_sources: MinSourcesOption = None,
+    include_rejected: RejectedOption = False,
     db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
@@ -285,6 +297,8 @@ def timeline(
     search: SearchOption = None,
     doc: DocOption = None,
     limit: LimitOption = None,
+    min_sources: MinSourcesOption = None,
+    include_rejected: RejectedOption = False,
     db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
@@ -406,6 +420,391 @@ def evaluate_command(
     if short:
         stderr_console().print("below threshold: " + "; ".join(short), markup=False)
         raise typer.Exit(1)
+
+
+# -- one statement: explain, corrections, history -----------------------------------------
+
+StatementId = Annotated[int, typer.Argument(help="The statement's id, as `show` lists it.")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Why: kept with the correction.")]
+
+
+def _targets_list(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return sorted({name.strip() for name in value.split(",") if name.strip()})
+
+
+@app.command()
+def explain(
+    statement_id: StatementId, db: DbOption = None, output: FormatOption = OutputFormat.table
+) -> None:
+    """Why a statement reads as it does: its passage, speaker, date, level cues and targets.
+
+    Shows every source's passage with the quote highlighted, the attribution
+    cue and the speaker it resolved to, the date expression and how it was
+    resolved, the cues that decided the level, each target mention, and the
+    corrections made by hand.
+
+    Example:
+
+    \b
+      rhetrack explain 42
+    """
+    from rhetrack.query import statement_detail
+    from rhetrack.render import render_detail
+
+    render_detail(statement_detail(_database(db), statement_id), output)
+
+
+@app.command()
+def edit(
+    statement_id: StatementId,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Who said it (any name or alias).")] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", help="0-4 or a name (neutral … mobilization).")
+    ] = None,
+    targets: Annotated[
+        str | None,
+        typer.Option("--targets", help="Comma-separated targets, e.g. us-forces,israel ('' for none)."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="When it was said: 2023-10-30, 2023-10 …")
+    ] = None,
+    kind: KindOption = None,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Correct a statement. The change is logged with its time and the values
+    before and after, and survives re-ingesting the document.
+
+    Example:
+
+    \b
+      rhetrack edit 42 --level threat --targets us-forces --note "conditional threat"
+    """
+    from rhetrack.render import stderr_console
+    from rhetrack.storage import correct_statement
+
+    changes: dict[str, str | None] = {}
+    if speaker is not None:
+        changes["speaker"] = speaker
+    if level is not None:
+        changes["level"] = str(_parse_level(level))
+    if targets is not None:
+        changes["targets"] = json.dumps(_targets_list(targets))
+    if date is not None:
+        parsed = _parse_date(date)
+        changes["date"] = parsed.iso() if parsed else None
+    if kind is not None:
+        changes["kind"] = kind.value
+    if note is not None and not changes:
+        changes["note"] = note
+    if not changes:
+        raise typer.BadParameter("give at least one of --speaker, --level, --targets, --date, --kind, --note")
+    count = correct_statement(_database(db), statement_id, changes, note)
+    stderr_console().print(f"statement {statement_id}: {count} field(s) changed", markup=False)
+
+
+@app.command()
+def reject(statement_id: StatementId, note: NoteOption = None, db: DbOption = None) -> None:
+    """Mark a statement as not a statement. It leaves every listing (see
+    --include-rejected), stays rejected after re-ingest, and `restore` undoes it.
+
+    Example:
+
+    \b
+      rhetrack reject 42 --note "the author's own analysis"
+    """
+    from rhetrack.render import stderr_console
+    from rhetrack.storage import correct_statement
+
+    correct_statement(_database(db), statement_id, {"rejected": "true"}, note)
+    stderr_console().print(f"statement {statement_id}: rejected", markup=False)
+
+
+@app.command()
+def restore(statement_id: StatementId, note: NoteOption = None, db: DbOption = None) -> None:
+    """Undo `reject`: the statement is listed again.
+
+    Example:
+
+    \b
+      rhetrack restore 42
+    """
+    from rhetrack.render import stderr_console
+    from rhetrack.storage import correct_statement
+
+    correct_statement(_database(db), statement_id, {"rejected": "false"}, note)
+    stderr_console().print(f"statement {statement_id}: restored", markup=False)
+
+
+@app.command()
+def add(
+    document: Annotated[str, typer.Argument(help="The document's name or path, as `docs` lists it.")],
+    quote: Annotated[str, typer.Argument(help="The words, exactly as the document has them.")],
+    speaker: Annotated[str, typer.Option("--speaker", help="Who said it.")],
+    kind: Annotated[Kind, typer.Option("--kind", help="direct or indirect.")] = Kind.direct,
+    level: Annotated[str, typer.Option("--level", help="0-4 or a name.")] = "0",
+    date: Annotated[str | None, typer.Option("--date", help="When it was said (default: reported).")] = None,
+    targets: Annotated[str | None, typer.Option("--targets", help="Comma-separated targets.")] = None,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Add a statement the extractor missed, anchored to its document and quote.
+    Prints the new statement's id.
+
+    Example:
+
+    \b
+      rhetrack add 003_article.txt "war on Iran is no picnic" --speaker "Kataib Hezbollah" --level 3
+    """
+    from rhetrack.storage import add_statement
+
+    statement_id = add_statement(
+        _database(db),
+        document,
+        quote,
+        speaker,
+        kind=kind.value,
+        level=_parse_level(level) or 0,
+        date=_parse_date(date),
+        targets=_targets_list(targets),
+        note=note,
+    )
+    typer.echo(statement_id)
+
+
+@app.command()
+def history(
+    statement_id: StatementId, db: DbOption = None, output: FormatOption = OutputFormat.table
+) -> None:
+    """The corrections of a statement: when, which field, before and after.
+
+    Example:
+
+    \b
+      rhetrack history 42
+    """
+    from rhetrack.query import HISTORY_COLUMNS, statement_history
+    from rhetrack.render import render_rows
+
+    rows = statement_history(_database(db), statement_id)
+    render_rows(rows, HISTORY_COLUMNS, output, title=f"history of statement {statement_id}")
+
+
+@app.command()
+def corrections(db: DbOption = None, output: FormatOption = OutputFormat.table) -> None:
+    """Corrections whose quote is no longer in their document: kept, never
+    dropped, waiting to be redone on the statement that replaced it.
+
+    Example:
+
+    \b
+      rhetrack corrections --format csv
+    """
+    from rhetrack.query import CORRECTION_COLUMNS, orphaned_corrections
+    from rhetrack.render import render_rows
+
+    render_rows(orphaned_corrections(_database(db)), CORRECTION_COLUMNS, output, title="orphaned corrections")
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5 syntax; plain words always work).")],
+    sentences: Annotated[bool, typer.Option("--sentences", help="Search the sentences too.")] = False,
+    actor: ActorOption = None,
+    org: OrgOption = None,
+    target: TargetOption = None,
+    min_level: MinLevelOption = None,
+    level: LevelOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    doc: DocOption = None,
+    limit: LimitOption = None,
+    min_sources: MinSourcesOption = None,
+    include_rejected: RejectedOption = False,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Full-text search over quotes (and with --sentences their sentences), matches
+    highlighted, with the same filters as `show`.
+
+    Example:
+
+    \b
+      rhetrack search "embassy" --since 2023 --min-level warning
+    """
+    from rhetrack.query import STATEMENT_COLUMNS, search_statements
+    from rhetrack.render import render_rows, render_search
+
+    filters = _filters(**{**locals(), "search": text})
+    rows = search_statements(_database(db), filters)
+    if output is OutputFormat.table:
+        render_search(rows, sentences=sentences)
+    else:
+        render_rows(rows, STATEMENT_COLUMNS, output)
+
+
+# -- the actor registry --------------------------------------------------------------------
+
+actor_app = typer.Typer(
+    cls=_Group,
+    help="The actor registry: show, add, alias, merge, set-org. Yours to keep: re-ingest and "
+    "gazetteer upgrades never change it.\n\nExample:\n\n\b\n  rhetrack actor show Khazali",
+    no_args_is_help=True,
+)
+app.add_typer(actor_app, name="actor")
+ActorName = Annotated[str, typer.Argument(help="An actor's name or alias.")]
+
+
+class ActorKind(StrEnum):
+    person = "person"
+    organization = "organization"
+
+
+@actor_app.command("show")
+def actor_show(name: ActorName, db: DbOption = None, output: FormatOption = OutputFormat.table) -> None:
+    """An actor's profile: aliases, organization, statements, levels, targets.
+
+    Example:
+
+    \b
+      rhetrack actor show Humaidawi
+    """
+    from rhetrack.query import actor_profiles
+    from rhetrack.render import render_profile, render_value
+
+    profiles = actor_profiles(_database(db), name)
+    if output is OutputFormat.table:
+        for profile in profiles:
+            render_profile(profile)
+    else:
+        render_value(profiles, output)
+
+
+@actor_app.command("add")
+def actor_add(
+    name: Annotated[str, typer.Argument(help="The canonical name.")],
+    kind: Annotated[ActorKind, typer.Option("--kind", help="person or organization.")] = ActorKind.person,
+    org: Annotated[str | None, typer.Option("--org", help="The organization it speaks for.")] = None,
+    alias: Annotated[list[str] | None, typer.Option("--alias", help="Another name (repeatable).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Register an actor. Its names are used by queries and by later ingests,
+    and are kept across re-ingest and gazetteer upgrades.
+
+    Example:
+
+    \b
+      rhetrack actor add "Abu Alaa al-Walai" --org "Kataib Sayyid al-Shuhada" --alias Walai
+    """
+    from rhetrack.render import stderr_console
+    from rhetrack.storage import add_actor
+
+    add_actor(_database(db, create=True), name, kind.value, org, alias or [])
+    stderr_console().print(f"added {name}", markup=False)
+
+
+@actor_app.command("alias")
+def actor_alias(
+    name: ActorName, alias: Annotated[str, typer.Argument(help="The other name.")], db: DbOption = None
+) -> None:
+    """Give an actor another name (a spelling, a nickname, a title).
+
+    Example:
+
+    \b
+      rhetrack actor alias "Qais al-Khazali" "Sheikh Qais"
+    """
+    from rhetrack.storage import add_alias
+
+    add_alias(_database(db), name, alias)
+
+
+@actor_app.command("merge")
+def actor_merge(
+    source: Annotated[str, typer.Argument(help="The actor to merge away.")],
+    into: Annotated[str, typer.Argument(help="The actor that remains.")],
+    db: DbOption = None,
+) -> None:
+    """Merge SOURCE into INTO: its statements, aliases and members follow, and
+    its name becomes an alias of INTO, so later ingests follow too.
+
+    Example:
+
+    \b
+      rhetrack actor merge "Abu Fadak" "Abu Fadak al-Mohammedawi"
+    """
+    from rhetrack.render import stderr_console
+    from rhetrack.storage import merge_actors
+
+    merged, survivor = merge_actors(_database(db), source, into)
+    stderr_console().print(f"merged {merged} into {survivor}", markup=False)
+
+
+@actor_app.command("set-org")
+def actor_set_org(
+    name: ActorName,
+    org: Annotated[str | None, typer.Argument(help="The organization; leave out to clear it.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Set the organization an actor speaks for.
+
+    Example:
+
+    \b
+      rhetrack actor set-org "Saraya Awliya al-Dam" "Asaib Ahl al-Haq"
+    """
+    from rhetrack.storage import set_organization
+
+    set_organization(_database(db), name, org or None)
+
+
+# -- exchange --------------------------------------------------------------------------------
+
+
+@app.command("export")
+def export_command(
+    directory: Annotated[Path, typer.Argument(help="Folder to write (created if needed).", file_okay=False)],
+    db: DbOption = None,
+) -> None:
+    """Write every document, actor, alias, statement and correction as CSV and
+    JSON Lines files that `rhetrack import` reloads losing nothing.
+
+    Example:
+
+    \b
+      rhetrack export backup/
+    """
+    from rhetrack.exchange import export_database
+    from rhetrack.render import stderr_console
+
+    counts = export_database(_database(db), directory)
+    stderr_console().print(
+        "exported " + ", ".join(f"{n} {table}" for table, n in counts.items()), markup=False
+    )
+
+
+@app.command("import")
+def import_command(
+    directory: Annotated[Path, typer.Argument(help="A folder `rhetrack export` wrote.", file_okay=False)],
+    db: DbOption = None,
+) -> None:
+    """Load an export into a new database, ids and corrections included.
+
+    Example:
+
+    \b
+      rhetrack import backup/ --db restored.db
+    """
+    from rhetrack.exchange import import_database
+    from rhetrack.render import stderr_console
+
+    counts = import_database(_database(db, create=True), directory)
+    stderr_console().print(
+        "imported " + ", ".join(f"{n} {table}" for table, n in counts.items()), markup=False
+    )
 
 
 def main() -> None:

@@ -34,3 +34,7 @@ class QueryError(RhetrackError):
 
 class GoldFileError(RhetrackError):
     """A gold file for `rhetrack eval` is malformed."""
+
+
+class ExchangeError(RhetrackError):
+    """An export folder is missing a file or holds one that cannot be read."""

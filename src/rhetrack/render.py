@@ -44,8 +44,10 @@ def printable(text: str) -> str:
 
 
 def _cell(value: Any) -> str:
-    if value is None:
+    if value is None or value is False:
         return ""
+    if value is True:
+        return "yes"
     if isinstance(value, list):
         return ";".join(str(v.get("target", v)) if isinstance(v, dict) else str(v) for v in value)
     return str(value)
@@ -226,3 +228,103 @@ def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
             )
             first = False
     stdout_console().print(table)
+
+
+def render_value(value: Any, output: OutputFormat, *, stream: TextIO | None = None) -> None:
+    """A nested value (a profile, an explanation) as JSON, or one object a line for JSON Lines."""
+    stream = stream or sys.stdout
+    if output is OutputFormat.jsonl and isinstance(value, list):
+        for item in value:
+            stream.write(json.dumps(item, ensure_ascii=False) + "\n")
+    elif output is OutputFormat.jsonl:
+        stream.write(json.dumps(value, ensure_ascii=False) + "\n")
+    else:
+        stream.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    stream.flush()
+
+
+def _marked(text: str, open_mark: str, close_mark: str, style: str) -> Text:
+    """Text with the parts between marks styled, the marks removed."""
+    from rich.text import Text
+
+    result = Text()
+    for index, part in enumerate(re.split(f"[{open_mark}{close_mark}]", text)):
+        result.append(printable(part), style=style if index % 2 else None)
+    return result
+
+
+def render_search(rows: Sequence[dict[str, Any]], *, sentences: bool = False) -> None:
+    """Search results for people: the matching words highlighted."""
+    from rich.table import Table
+
+    from rhetrack.query import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
+
+    console = stdout_console()
+    table = Table(title=f"{len(rows)} matching", title_justify="left", expand=True, show_lines=True)
+    for column in ("id", "speaker", "date", "level"):
+        table.add_column(column, no_wrap=column != "speaker", max_width=22)
+    table.add_column("sentence" if sentences else "quote", ratio=1, min_width=30, overflow="fold")
+    for row in rows:
+        field = "highlighted_sentence" if sentences else "highlighted_quote"
+        text = row.get(field) or row["sentence" if sentences else "quote"]
+        table.add_row(
+            *(_styled(row, column) for column in ("id", "speaker", "date", "level")),
+            _marked(text, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, "bold reverse"),
+        )
+    console.print(table)
+
+
+def render_detail(detail: dict[str, Any], output: OutputFormat) -> None:
+    """`explain`: a statement, its sources with the quote highlighted, and why."""
+    if output is not OutputFormat.table:
+        render_value(detail, output)
+        return
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    console = stdout_console()
+    level = detail["level"]
+    head = Text(f"statement {detail['id']}  ")
+    head.append(printable(detail["speaker"] or "(unknown speaker)"), style="bold")
+    head.append(f"  {detail['date'] or 'undated'} ({detail['date_precision']})  ")
+    head.append(f"level {level} {detail['level_name']}", style=LEVEL_STYLES[level])
+    if detail["rejected"]:
+        head.append("  REJECTED", style="bold red")
+    if detail["corrected"]:
+        head.append("  corrected by hand", style="italic")
+    console.print(head)
+    for source in detail["sources"]:
+        passage = Text(printable(source["passage"]))
+        passage.stylize("bold reverse", source["quote_start"], source["quote_end"])
+        title = Text(printable(f"{source['document']}  published {source['published'] or 'unknown'}"))
+        console.print(Panel(passage, title=title, title_align="left"))
+    why = Table.grid(padding=(0, 2))
+    why.add_column(style="bold", no_wrap=True)
+    why.add_column(overflow="fold")
+    why.add_row("kind", detail["kind"])
+    why.add_row(
+        "speaker",
+        Text(
+            printable(
+                f"{detail['speaker_text'] or '?'!r} → {detail['speaker']} (cue: {detail['attribution_cue']})"
+            )
+        ),
+    )
+    why.add_row("date", Text(printable(detail["date_reason"])))
+    cues = "; ".join(
+        f"{cue['text']!r} → {cue['level']} ({cue['family']}{', ' + cue['note'] if cue.get('note') else ''})"
+        for cue in detail["cues"]
+    )
+    why.add_row("level cues", Text(printable(cues or "none: neutral")))
+    targets = "; ".join(f"{t['target']} ← {t['mention']!r}" for t in detail["target_mentions"])
+    why.add_row("targets", Text(printable(targets or "none")))
+    why.add_row("event codes", f"CAMEO {detail['cameo']}, Goldstein {detail['goldstein']}")
+    why.add_row("sources", str(len(detail["sources"])))
+    if detail["note"]:
+        why.add_row("note", Text(printable(detail["note"])))
+    console.print(why)
+    if detail["history"]:
+        from rhetrack.query import HISTORY_COLUMNS
+
+        render_table(detail["history"], HISTORY_COLUMNS, title="corrections")

@@ -458,14 +458,17 @@ def _refresh_sources(db: Database, statement_id: int) -> None:
 
 
 def quote_similarity(a: str, b: str) -> float:
-    """How much of the shorter quote the longest common run covers (0-1)."""
+    """How alike two quotes are (0-1): the better of their overall similarity
+    (an edited word) and how much of the shorter the longest common run
+    covers (a quote cut short)."""
     from difflib import SequenceMatcher
 
     left, right = quote_key(a), quote_key(b)
     if not left or not right:
         return 0.0
-    match = SequenceMatcher(None, left, right, autojunk=False).find_longest_match(0, len(left), 0, len(right))
-    return match.size / min(len(left), len(right))
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    run = matcher.find_longest_match(0, len(left), 0, len(right)).size
+    return max(matcher.ratio(), run / min(len(left), len(right)))
 
 
 REANCHOR_SIMILARITY = 0.8
