@@ -29,7 +29,17 @@ if TYPE_CHECKING:
     from rhetrack.partial_date import PartialDate
     from rhetrack.query import StatementFilter
 
-TABLE_STATEMENT_COLUMNS = ("id", "document", "speaker", "date", "level", "targets", "quote")
+TABLE_STATEMENT_COLUMNS = (
+    "id",
+    "document",
+    "speaker",
+    "date",
+    "level",
+    "targets",
+    "quote",
+    "sources",
+    "corrected",
+)
 
 
 class _Group(TyperGroup):
