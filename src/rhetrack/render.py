@@ -207,7 +207,7 @@ def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
     from rich.text import Text
 
     table = Table(title="timeline", title_justify="left")
-    for column in ("month", "statements", "highest level", "", "speaker", "level", "quote"):
+    for column in ("month", "statements", "highest level", "", "speaker", "level", "quote", "corrected"):
         table.add_column(column, overflow="fold", ratio=3 if column == "quote" else None)
     months: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
@@ -225,6 +225,7 @@ def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
                 Text(printable(member["speaker"] or "")),
                 Text(f"{member['level']} {member['level_name']}", style=LEVEL_STYLES[member["level"]]),
                 Text(printable(member["quote"])),
+                Text(_cell(member.get("corrected"))),
             )
             first = False
     stdout_console().print(table)
@@ -264,12 +265,14 @@ def render_search(rows: Sequence[dict[str, Any]], *, sentences: bool = False) ->
     for column in ("id", "speaker", "date", "level"):
         table.add_column(column, no_wrap=column != "speaker", max_width=22)
     table.add_column("sentence" if sentences else "quote", ratio=1, min_width=30, overflow="fold")
+    table.add_column("corrected", no_wrap=True)
     for row in rows:
         field = "highlighted_sentence" if sentences else "highlighted_quote"
         text = row.get(field) or row["sentence" if sentences else "quote"]
         table.add_row(
             *(_styled(row, column) for column in ("id", "speaker", "date", "level")),
             _marked(text, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, "bold reverse"),
+            _styled(row, "corrected"),
         )
     console.print(table)
 
