@@ -299,6 +299,133 @@ CONSTRUCTIONS = [
     ),
 ]
 
+# Constructions of wire copy, speeches and state media (tests/test_articles.py
+# has them in whole articles).
+NEWS_STYLE = [
+    pytest.param(
+        "Kataib Hezbollah said Tuesday it would continue to strike American bases.",
+        "2024-01-31",
+        [(KH, "indirect", "2024-01-30", "day", 4, ("us-bases",))],
+        id="that-less-complement-and-reported-continue",
+    ),
+    pytest.param(
+        "Kataib Hezbollah, one of the largest militias in Iraq, said that it would strike U.S. forces.",
+        "2024-01-31",
+        [(KH, "indirect", "2024-01-31", "reported", 3, ("us-forces",))],
+        id="appositive-one-of",
+    ),
+    pytest.param(
+        "“We will respond at a time and place of our choosing,” Pentagon press secretary Pat Ryder told "
+        "reporters.",
+        "2024-01-31",
+        [("Pat Ryder", "direct", "2024-01-31", "reported", 3, ())],
+        id="tail-subject-is-the-head-of-the-noun-phrase",
+    ),
+    pytest.param(
+        "Any Israeli attempt to advance into Lebanon, he said, would be met with “fierce resistance.”",
+        "2024-11-21",
+        [],
+        id="parenthetical-needs-a-named-speaker",
+    ),
+    pytest.param(
+        "Naim Qassem spoke on Wednesday. Any Israeli attempt to advance into Lebanon, he said, would be "
+        "met with “fierce resistance.”",
+        "2024-11-21",
+        [("Naim Qassem", "indirect", "2024-11-20", "day", 3, ("israel",))],
+        id="parenthetical-attribution",
+    ),
+    pytest.param(
+        "Nasser Kanaani said that Iran does not want war, but warned that “the region will get out of "
+        "control.”",
+        "2023-11-13",
+        [("Nasser Kanaani", "direct", "2023-11-13", "reported", 2, ())],
+        id="coordinated-verb-shares-the-subject",
+    ),
+    pytest.param(
+        "Mohammed Abdulsalam told Reuters that Washington “will pay the price” for the strikes.",
+        "2024-02-20",
+        [("Mohammed Abdulsalam", "direct", "2024-02-20", "reported", 3, ("united-states",))],
+        id="quote-inside-a-that-clause-takes-its-targets",
+    ),
+    pytest.param(
+        "Abdul-Malik al-Houthi said that the people would not be deterred and vowed to escalate "
+        "operations against Israel.",
+        "2024-02-20",
+        [(HOUTHI, "indirect", "2024-02-20", "reported", 4, ("israel",))],
+        id="vowed-to-makes-the-act-the-speakers-own",
+    ),
+    pytest.param(
+        "Lloyd Austin warned that the United States would take further action against Iran.",
+        "2024-02-03",
+        [("Lloyd Austin", "indirect", "2024-02-03", "reported", 3, ("iran",))],
+        id="own-side-by-name-with-a-modal",
+    ),
+    pytest.param(
+        "The Houthis said on Monday they had targeted a ship. Military spokesman Yahya Saree said in a "
+        "televised statement:\n“Our operations will continue until the siege is lifted.”",
+        "2024-02-20",
+        [
+            ("Houthis", "indirect", "2024-02-19", "day", 4, ()),
+            ("Yahya Saree", "direct", "2024-02-19", "day", 4, ()),
+        ],
+        id="spokesman-takes-the-date-of-his-group",
+    ),
+    pytest.param(
+        "Mohammed Shia al-Sudani described the rocket fire as “a terrorist act.”",
+        "2023-12-09",
+        [("Mohammed Shia al-Sudani", "direct", "2023-12-09", "reported", 1, ())],
+        id="described-as-short-quote",
+    ),
+    pytest.param(
+        "Hossein Salami said that the Zionist regime is collapsing and warned the United States that its "
+        "bases would not be safe.",
+        "2023-11-13",
+        [("Hossein Salami", "indirect", "2023-11-13", "reported", 3, ("united-states", "us-bases"))],
+        id="second-reporting-verb-scopes-targets",
+    ),
+    pytest.param(
+        "Khazali warns of open war if Israel strikes Iraq\nQais al-Khazali said on Monday that the factions "
+        "were ready to fight.",
+        "2024-08-06",
+        [("Qais al-Khazali", "indirect", "2024-08-05", "day", 2, ())],
+        id="headline-is-not-a-statement",
+    ),
+    pytest.param(
+        "“Our response began today. But let all those who seek to do us harm know this: if you harm an "
+        "American, we will respond,” Joe Biden said.",
+        "2024-02-03",
+        [("Joe Biden", "direct", "2024-02-03", "reported", 3, ())],
+        id="if-you-harm-names-the-side-protected",
+    ),
+    pytest.param(
+        "Government spokesman Basim al-Awadi spoke to state television on Tuesday. Awadi said the "
+        "government would not tolerate criminal attacks.",
+        "2024-01-31",
+        [("Basim al-Awadi", "indirect", "2024-01-30", "day", 1, ())],
+        id="surname-refers-back-to-an-unknown-full-name",
+    ),
+    pytest.param(
+        "Akram al-Kaabi spoke on Tuesday. Kaabi did not say whether his group was involved.",
+        "2024-01-31",
+        [],
+        id="did-not-say-is-no-statement",
+    ),
+    pytest.param(
+        "Akram al-Kaabi praised the attack. A security official, who spoke on condition of anonymity "
+        "because he was not authorized to brief the media, said the drone had been launched from Mosul.",
+        "2024-01-31",
+        [],
+        id="pronoun-in-a-relative-clause-is-not-the-subject",
+    ),
+    pytest.param(
+        "“The resistance will continue to strike the occupation forces.” Akram al-Kaabi said it first. "
+        "“No base will be safe,” the statement read.",
+        "2024-01-31",
+        [("Akram al-Kaabi", "direct", "2024-01-31", "reported", 4, ("us-forces",))],
+        id="statement-read-is-left-unattributed",
+    ),
+]
+
 NOTHING = [
     pytest.param(
         "It is highly likely that Kataib Hezbollah will resume attacks on U.S. forces in the coming weeks.",
@@ -321,6 +448,6 @@ NOTHING = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), DATES + CONSTRUCTIONS + NOTHING)
+@pytest.mark.parametrize(("text", "published", "expected"), DATES + CONSTRUCTIONS + NEWS_STYLE + NOTHING)
 def test_extract_statements(text: str, published: str | None, expected: list[Row]) -> None:
     assert _extracted(text, published) == expected

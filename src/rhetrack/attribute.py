@@ -12,7 +12,8 @@ the gazetteer's data files.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -136,6 +137,7 @@ _PRONOUNS = {
     "its": "organization",
 }
 _SHORT_QUOTE_WORDS = 4
+_HEADLINE_WORDS = 20
 _EVALUATIVE_OPENING = re.compile(r"\s*(?:It|This|That|There)\s+(?:is|was|has been|seems|appears|remains)\b")
 _CONNECTIVE = re.compile(r"^[\s,;:—–-]*(?:and|or|but|then|adding|while)?[\s,;:—–-]*$", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -148,6 +150,27 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:[’']s|\b(?:his|her|its|their|our|the|a|an|this|that|whose))\s+$", re.IGNORECASE
 )
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'‐-])(?:(?:al|el)[-‐])?[A-Z][\w’'-]*(?<![’'-])")
+_NOT_SAID = re.compile(
+    r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|failed)\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", re.IGNORECASE)
+# A that-less complement ("said Tuesday it would", "told reporters the
+# targets were"): a subject and a finite verb within a few words of the
+# reporting verb, with no punctuation between.
+_CLAUSE_COMPLEMENT = re.compile(
+    r"(?!whether\b|if\b)(?:[^\s,;:.“”\"]+\s+){0,7}?(?!(?:who|which|that|whom|whether|if)\s)[^\s,;:.“”\"]+\s+"
+    r"(?:(?:also|still|not|never|already)\s+)?"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|must|should|might|may|does|do|did|"
+    r"remains?|wants?|seeks?|plans?|intends?)\b"
+)
+# "Any attempt to advance, he said, would be met …": a parenthetical
+# attribution makes the whole sentence the speaker's.
+_PARENTHETICAL_BEFORE = re.compile(r",\s*(?:[^\s,;:]+\s+){0,6}$")
+_PARENTHETICAL_AFTER = re.compile(r"(?:\s+(?:on\s+)?\w+day)?,\s")
+# A quotation inside a that-clause: "told Reuters that Washington “will pay”".
+_THAT_LEAD = re.compile(r"\s+(?:[^\s,;:.“”\"]+\s+){0,6}?that\s+(?=[^\s“\"])", re.IGNORECASE)
+_OBJECT_AS = re.compile(r"\s+(?:[^\s,;:.“”\"]+\s+){1,6}as\s+")
 _FILLER_BEFORE_QUOTE = re.compile(r"(?:\s|,|:|that|as|the|a|an|to|of|saying|reads?)*$", re.IGNORECASE)
 
 
@@ -163,6 +186,7 @@ class Mention:
     actor: str | None = None  # canonical gazetteer name, when known
     category: str | None = None
     wanted: str | None = None  # for pronouns and descriptions: person, group, organization
+    name: str | None = None  # for a surname alone ("Awadi"), the full name given before
 
 
 @dataclass(frozen=True)
@@ -187,7 +211,10 @@ class Attribution:
     speaker: Speaker
     cue: str  # the words that attributed it: "he said", "warned that", ":" ...
     cue_start: int
-    content_start: int  # where the reported words begin (for indirect: after the verb)
+    # Where the speaker's words begin: for indirect, the reporting verb (or the
+    # sentence, for a parenthetical "…, he said, …"); for direct, the quotation,
+    # or the that-clause it is quoted in the middle of.
+    content_start: int
 
 
 def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
@@ -232,6 +259,7 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             continue
         surface = text[start:end]
         mentions.append(Mention(start, end, surface, "name", _guess_kind(text, start, surface, gazetteer)))
+    mentions.extend(_surname_mentions(text, mentions, in_quote))
     if gazetteer.description_pattern is not None:
         for match in gazetteer.description_pattern.finditer(text):
             if in_quote(match.start()):
@@ -242,6 +270,39 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             kind = "person" if wanted == "person" else "organization"
             mentions.append(Mention(match.start(), match.end(), match.group(0), source, kind, wanted=wanted))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[int], bool]) -> list[Mention]:
+    """Later references by surname to people the gazetteer does not know.
+
+    Wire copy names a person in full once ("Basim al-Awadi") and by surname
+    after ("Awadi said"); the surname, with or without its article, stands
+    for the full name from its first mention on.
+    """
+    first: dict[str, tuple[int, str]] = {}
+    for mention in mentions:
+        if mention.source != "name" or mention.kind != "person":
+            continue
+        full = re.sub(r"[’']s$", "", mention.surface)
+        last = full.split()[-1]
+        for surname in {last, re.sub(r"^(?:al|el)[-‐]", "", last, flags=re.IGNORECASE)}:
+            if len(surname) > 2 and surname[0].isupper() and surname.casefold() not in _NAME_STOPWORDS:
+                first.setdefault(surname, (mention.end, full))
+    if not first:
+        return []
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [start for start, _ in spans]
+    found = []
+    for match in _CAPITALISED_WORD.finditer(text):
+        if match.group(0) not in first:
+            continue
+        after, full = first[match.group(0)]
+        start, end = match.span()
+        index = bisect_right(starts, start) - 1
+        if start < after or in_quote(start) or (index >= 0 and spans[index][1] > start):
+            continue
+        found.append(Mention(start, end, match.group(0), "name", "person", name=full))
+    return found
 
 
 def _is_modifier(text: str, end: int) -> bool:
@@ -272,7 +333,16 @@ def _appositive_mask(
     """
     masked: list[tuple[int, int]] = []
     body = text[sentence.start : sentence.end]
-    for match in re.finditer(r"\([^()]*\)|\[[^\[\]]*\]|\s?[—–]\s?[^—–]{1,300}?[—–]", body):
+    # Parentheses, dash asides, and relative clauses after any noun ("A
+    # security official, who spoke on condition of anonymity because he …,"),
+    # unless the clause itself reports speech ("Badr, which Chatham House
+    # characterized as …").
+    for match in re.finditer(
+        r"\([^()]*\)|\[[^\[\]]*\]|\s?[—–]\s?[^—–]{1,300}?[—–]|(?P<relative>,\s+(?:who|whose|which)\s[^,;:]{1,200},)",
+        body,
+    ):
+        if match.group("relative") and gazetteer.reporting_verb.search(match.group(0)):
+            continue
         masked.append((sentence.start + match.start(), sentence.start + match.end()))
     for mention in mentions:
         if not sentence.start <= mention.start < sentence.end:
@@ -368,7 +438,7 @@ class _Attributor:
         if mention.actor:
             actor = self.gaz.actors[mention.actor]
             return Speaker(actor.name, actor.kind, actor.organization, True, surface)
-        name = re.sub(r"[’']s$", "", mention.surface)
+        name = mention.name or re.sub(r"[’']s$", "", mention.surface)
         return Speaker(name, mention.kind or "person", None, False, surface)
 
     def _subject_before(
@@ -402,6 +472,12 @@ class _Attributor:
             if following and following[0].start == agent.end():
                 return following[0]
         form = self.text[cue[0] : cue[1]].casefold()
+        # "Kanaani said that Iran …, but warned that": a verb coordinated with
+        # an earlier one, with no subject of its own, shares that one's subject.
+        if _COORDINATED.search(self.text, sentence.start, cue[0]):
+            earlier = [v for v in verbs if v.start() < cue[0]]
+            if earlier:
+                return self._cue_subject(earlier[0].span(), earlier[:1], sentence, masked, limit)
         if form.endswith("ing") and self.text[sentence.start : cue[0]].rstrip().endswith(","):
             earlier = [v for v in verbs if v.start() < cue[0] and not v.group(0).casefold().endswith("ing")]
             if earlier:
@@ -454,9 +530,14 @@ class _Attributor:
             gap = text[quote.end : verb.start()]
             subjects = [m for m in self._mentions_in(quote.end, verb.start())]
             if subjects and re.fullmatch(r"[\s,.;!?—–-]*", text[quote.end : subjects[0].start]):
-                speaker = self._speaker(subjects[0], sentence)
+                # "…,” Pentagon press secretary Pat Ryder told": the last name of
+                # the noun phrase is its head; an aside after a comma is not.
+                comma = text.find(",", subjects[0].end, verb.start())
+                phrase_end = comma if comma >= 0 else verb.start()
+                head = [m for m in subjects if m.start < phrase_end][-1]
+                speaker = self._speaker(head, sentence)
                 if speaker:
-                    return speaker, text[subjects[0].start : verb.end()], subjects[0].start
+                    return speaker, text[head.start : verb.end()], head.start
             elif re.fullmatch(r"[\s,.;!?—–-]*", gap):
                 phrase_end = re.search(r"[,.;!?]|$", text[verb.end() : tail_end])
                 limit = verb.end() + (phrase_end.start() if phrase_end else 80)
@@ -468,6 +549,10 @@ class _Attributor:
                     speaker = self._speaker(following[0], sentence)
                     if speaker:
                         return speaker, text[verb.start() : following[0].end], verb.start()
+            # "…,” the statement read: attributed, to no one we can name. An
+            # unknown speaker stays unknown rather than borrowed from a neighbour.
+            if re.fullmatch(r"[\s,.;!?—–-]*(?:the|a|an|this|that|its|his|her|their)\s+[\w’'-]+\s*", gap):
+                return None
 
         # Between two quotes of one sentence: "…” and “…" share the speaker.
         if previous is not None and previous[0] in before and _CONNECTIVE.match(lead):
@@ -493,8 +578,15 @@ class _Attributor:
             colon = lead_start + lead.rstrip().rfind(":")
             cue = (colon, colon + 1)
         if cue is not None:
-            # A few quoted words are a scare quote unless the cue stands right before them.
-            if words < _SHORT_QUOTE_WORDS and not _FILLER_BEFORE_QUOTE.fullmatch(text[cue[1] : quote.start]):
+            # A few quoted words are a scare quote unless the cue stands right
+            # before them, or frames them as its object's name: "described the
+            # rocket fire as “a terrorist act”".
+            gap = text[cue[1] : quote.start]
+            if (
+                words < _SHORT_QUOTE_WORDS
+                and not _FILLER_BEFORE_QUOTE.fullmatch(gap)
+                and not (verbs and cue == verbs[-1].span() and _OBJECT_AS.fullmatch(gap))
+            ):
                 return None
             if self._is_anonymous_subject(sentence.start, cue[0]):
                 return None
@@ -511,8 +603,15 @@ class _Attributor:
         # "“…” Qais al-Khazali, leader of …, had never talked …"
         sentence_is_quote = not text[sentence.start : quote.start].strip()
         if sentence_is_quote and words >= _SHORT_QUOTE_WORDS:
+            # Consecutive quotations of one paragraph share a speaker: a name in
+            # the next paragraph's first sentence belongs to that paragraph.
+            if previous is not None and previous[0].paragraph + previous[0].paragraphs - 1 == quote.paragraph:
+                return previous[1], "(continues)", quote.start
             next_index = sentence.index + 1
-            if next_index < len(self.seg.sentences):
+            if (
+                next_index < len(self.seg.sentences)
+                and self.seg.sentences[next_index].paragraph == sentence.paragraph
+            ):
                 following_sentence = self.seg.sentences[next_index]
                 first = self._mentions_in(following_sentence.start, following_sentence.end)
                 if (
@@ -558,12 +657,20 @@ class _Attributor:
         for verb in self._verbs(sentence.start, sentence.end):
             if not _outside(verb.start(), masked) or self._in_top_quote(verb.start()):
                 continue
+            # "did not say whether", "declined to say": no statement was made.
+            if _NOT_SAID.search(text, max(sentence.start, verb.start() - 24), verb.start()):
+                continue
             lemma = self.gaz.verb_lemma.get(verb.group(0).casefold())
             frames = self.gaz.indirect_frames.get(lemma or "", ())
             if not frames or not self._finite(verb, sentence):
                 continue
             after = text[verb.end() : sentence.end]
-            if not _frame_matches(after, frames):
+            parenthetical = bool(
+                _PARENTHETICAL_BEFORE.search(text, sentence.start, verb.start())
+                and _PARENTHETICAL_AFTER.match(text, verb.end())
+                and verb.group(0).casefold() in ("said", "says", "added", "adds", "warned", "insisted")
+            )
+            if not parenthetical and not _frame_matches(after, frames):
                 continue
             if self._is_anonymous_subject(sentence.start, verb.start()):
                 return None
@@ -587,7 +694,7 @@ class _Attributor:
                 speaker=speaker,
                 cue=verb.group(0),
                 cue_start=verb.start(),
-                content_start=verb.start(),
+                content_start=sentence.start if parenthetical else verb.start(),
             )
         return None
 
@@ -600,11 +707,27 @@ class _Attributor:
         return not before.endswith((" a", " an", " the"))
 
     # -- the walk ---------------------------------------------------------------------
+    def _is_headline(self, sentence: Sentence) -> bool:
+        """A one-line paragraph with no closing punctuation: a headline or a
+        label ("Khazali warns of 'open war' if Israel strikes Iraq"), whose
+        statement, if any, is made again in the body."""
+        paragraph = self.seg.paragraphs[sentence.paragraph]
+        body = self.text[paragraph.start : paragraph.end].rstrip()
+        return (
+            sentence.start == paragraph.start
+            and sentence.end >= len(body) + paragraph.start
+            and not body.endswith(tuple('.!?…:;”"’»)'))
+            and len(body.split()) <= _HEADLINE_WORDS
+        )
+
     def run(self) -> Iterator[Attribution]:
         previous: tuple[QuoteSpan, Speaker] | None = None
         for sentence in self.seg.sentences:
             found = False
             spoken: list[Mention] = []
+            if self._is_headline(sentence):
+                self._note_salience(sentence)
+                continue
             for quote in self.top_quotes:
                 if not sentence.start <= quote.start < sentence.end:
                     continue
@@ -613,6 +736,14 @@ class _Attributor:
                     continue
                 speaker, cue, cue_start = attributed
                 found = True
+                content_start = quote.inner_start
+                cue_end = cue_start + len(cue)
+                if cue_start < quote.start and self.gaz.reporting_verb.fullmatch(cue):
+                    # The clause leading into a quotation quoted mid-clause is the
+                    # speaker's too (paraphrased): "said that Washington “will pay”".
+                    lead = _THAT_LEAD.match(self.text, cue_end, quote.start)
+                    if lead and not re.search(r"[:;!?]|\.\s", self.text[lead.end() : quote.start]):
+                        content_start = lead.end()
                 if self.resolved is not None:
                     spoken.append(self.resolved)
                 previous = (quote, speaker)
@@ -624,7 +755,7 @@ class _Attributor:
                     speaker=speaker,
                     cue=cue,
                     cue_start=cue_start,
-                    content_start=quote.inner_start,
+                    content_start=content_start,
                 )
             if not found:
                 indirect = self.attribute_indirect(sentence)
@@ -668,7 +799,10 @@ def _frame_matches(after: str, frames: tuple[str, ...]) -> bool:
         return True
     if "for" in frames and re.match(r"for\b", head, re.IGNORECASE):
         return True
-    if "on" in frames and re.match(r"on\s+\w+\s+to\b", head, re.IGNORECASE):
+    # "called on Iraqis to", "called on the Iraqi government to"
+    if "on" in frames and re.match(r"on\s+(?:[\w.'’-]+\s+){1,6}?to\b", head, re.IGNORECASE):
+        return True
+    if "clause" in frames and _CLAUSE_COMPLEMENT.match(head):
         return True
     return "object" in frames and bool(re.match(r"(?!that\b|to\b|and\b|or\b|in\b|on\b|at\b)[\w“\"‘]", head))
 

@@ -11,9 +11,9 @@ statements of level 2 or more.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rhetrack.errors import DataFileError
 from rhetrack.gazetteer import Gazetteer, load_data_file
@@ -27,12 +27,21 @@ _ASIDE_CLAUSE = re.compile(
 )
 # Coordinated clauses with a subject of their own ("…, and we will strike …")
 # scope targets separately: "We will never attack Iran, and we will strike X."
+# So does a second reporting verb in reported speech ("said that the Zionist
+# regime is collapsing and warned the United States that …").
 _CLAUSE_BREAK = re.compile(
-    r"(?:;|,?\s+(?:and|but|while|whereas)\s+(?=(?:we|I|you|they|he|she|it)\b))",
+    r"(?:;|,?\s+(?:and|but|while|whereas)\s+(?=(?:we|I|you|they|he|she|it)\b)"
+    r"|,?\s+(?:and|but)\s+(?:also\s+)?(?=(?:warned|threatened|vowed|pledged|said|added|stressed|declared|urged)\b))",
     re.IGNORECASE,
 )
 # In reported speech the speaker's own "will" becomes "it would", "he would".
 _REPORTED_OWN_MODAL = re.compile(r"\b(?:it|he|she|they)\s+(?:would|will|could)\b", re.IGNORECASE)
+# "vowed to escalate", "pledged to strike": a commitment verb right before an
+# act of violence makes the act the committer's own, whatever hypothetical
+# ("would") stands earlier in the sentence.
+_COMMITTED_BEFORE = re.compile(
+    r"\b(?:vow|pledge|promise|swear|swore|sworn|threaten|vowed|decide|determine)\w*\s+to\s+$", re.IGNORECASE
+)
 # A sentence ends at . ! ? ; … before a space or the end, unless the period
 # closes an abbreviation ("U.S.", "Gen.", an initial).
 _SENTENCE_END = re.compile(r"[.!?;…]+(?=\s|$)")
@@ -139,6 +148,24 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return _between_breaks(_CLAUSE_BREAK.finditer(text, left, right), start, end, left, right)
 
 
+_BACK_REFERENCE = re.compile(r"\b(?:it|they|them|its|their)\b", re.IGNORECASE)
+_BACK_SENTENCES = 2  # how far a pronoun may reach back for its target
+
+
+def _target_scopes(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Where to look for the targets of a cue at start..end, nearest first."""
+    yield _clause_bounds(text, start, end)
+    left, right = _sentence_bounds(text, start, end)
+    yield left, right
+    if not _BACK_REFERENCE.search(text, left, start):
+        return
+    for _ in range(_BACK_SENTENCES):
+        if left == 0:
+            return
+        left, _ = _sentence_bounds(text, left - 1, left - 1)
+        yield left, right
+
+
 def _negated(text: str, start: int, match_text: str, gazetteer: Gazetteer) -> bool:
     assert gazetteer.negation is not None
     if gazetteer.negation.search(match_text):
@@ -147,16 +174,49 @@ def _negated(text: str, start: int, match_text: str, gazetteer: Gazetteer) -> bo
     return bool(gazetteer.negation.search(window))
 
 
-def _attributed_to_others(text: str, start: int, end: int, gazetteer: Gazetteer, reported: bool) -> bool:
+def _attributed_to_others(
+    text: str,
+    start: int,
+    end: int,
+    gazetteer: Gazetteer,
+    reported: bool,
+    own: Side | None = None,
+) -> bool:
     """Whether an act of violence is a third party's hypothetical, not the speaker's."""
     assert gazetteer.speaker_side is not None and gazetteer.hypothetical is not None
     left, _ = _sentence_bounds(text, start, end)
     clause = text[left:end]
-    if gazetteer.speaker_side.search(clause):
+    if gazetteer.speaker_side.search(clause) or _COMMITTED_BEFORE.search(text, max(0, start - 30), start):
         return False
-    if reported and _REPORTED_OWN_MODAL.search(clause):
+    if reported and (_REPORTED_OWN_MODAL.search(clause) or (own is not None and own.modal.search(clause))):
         return False
     return bool(gazetteer.hypothetical.search(clause))
+
+
+@dataclass(frozen=True)
+class Side:
+    """The speaker's own side, by the names of the speaker and its organization.
+
+    `modal`: in reported speech, "the United States would take action" said of
+    a U.S. official is the official's own "we will". `name`: a speaker does
+    not threaten its own side, so a target that names it is not one.
+    """
+
+    modal: re.Pattern[str]
+    name: re.Pattern[str]
+
+
+@lru_cache(maxsize=4096)
+def own_side(names: tuple[str, ...]) -> Side | None:
+    """The `Side` of a speaker known by `names` (see `extract`)."""
+    names = tuple(name for name in names if len(name) > 2)
+    if not names:
+        return None
+    alternation = "|".join(re.escape(name) for name in sorted(set(names), key=len, reverse=True))
+    return Side(
+        modal=re.compile(rf"\b(?:the\s+)?(?:{alternation})\s+(?:would|will|could)\b", re.IGNORECASE),
+        name=re.compile(rf"(?:the\s+)?(?:{alternation})", re.IGNORECASE),
+    )
 
 
 def _not_threatened(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -175,16 +235,40 @@ def _not_threatened(text: str, start: int, end: int, gazetteer: Gazetteer) -> bo
     return attacked is not None and not gazetteer.waged_before.search(before[: attacked.start()])
 
 
-def _find_targets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    """Target mentions in a text, longest first where they overlap."""
+def _named(found: Iterable[str], gazetteer: Gazetteer) -> set[str]:
+    """Targets named, with their parents: "the U.S. embassy" names the United States."""
+    named = set(found)
+    return named | {ancestor for name in named for ancestor in gazetteer.ancestors(name)}
+
+
+def _find_targets(text: str, gazetteer: Gazetteer, context: str = "") -> list[tuple[int, int, str]]:
+    """Target mentions in a text, longest first where they overlap.
+
+    Generic words ("the embassy", "its bases") count when their country is
+    named in the text or, failing that, in `context` (the surrounding
+    paragraphs: "the embassy" after "the U.S. embassy in Baghdad").
+    """
     found: list[tuple[int, int, str]] = []
     for target in gazetteer.targets.values():
         if target.pattern is not None:
             found.extend((m.start(), m.end(), target.name) for m in target.pattern.finditer(text))
-    named = {name for _, _, name in found}
+    named = _named((name for _, _, name in found), gazetteer)
+    nearby: set[str] | None = None  # searched only when a generic word needs it
     for target in gazetteer.targets.values():
-        if target.generic is not None and target.requires in named:
-            found.extend((m.start(), m.end(), target.name) for m in target.generic.finditer(text))
+        if target.generic is None:
+            continue
+        generic = list(target.generic.finditer(text))
+        if generic and target.requires not in named and context:
+            if nearby is None:
+                nearby = _named(
+                    (t.name for t in gazetteer.targets.values() if t.pattern and t.pattern.search(context)),
+                    gazetteer,
+                )
+            if target.requires not in nearby:
+                continue
+        elif target.requires not in named:
+            continue
+        found.extend((m.start(), m.end(), target.name) for m in generic)
     found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
     kept: list[tuple[int, int, str]] = []
     for hit in found:
@@ -194,7 +278,15 @@ def _find_targets(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]
     return kept
 
 
-def classify(content: str, narration: str, gazetteer: Gazetteer, *, reported: bool = False) -> Classification:
+def classify(
+    content: str,
+    narration: str,
+    gazetteer: Gazetteer,
+    *,
+    reported: bool = False,
+    own: Side | None = None,
+    context: str = "",
+) -> Classification:
     """Level, deciding cues and threatened targets of a statement.
 
     `content` is what the speaker said: the quotation, or for reported speech
@@ -202,7 +294,9 @@ def classify(content: str, narration: str, gazetteer: Gazetteer, *, reported: bo
     is the speaker's own "we will"). `narration` is the text around it
     (the rest of its sentence and paragraph), where the author may name who
     is threatened ("posted the most direct threat to U.S. forces:") or who
-    "the enemy" is.
+    "the enemy" is. `own` (see `own_side`) names the speaker's side.
+    `context` is the text around the statement (its paragraph and the one
+    before), where the country of a generic word may be named.
 
     >>> from rhetrack.gazetteer import load_gazetteer
     >>> c = classify("we will attack all U.S. targets", "", load_gazetteer())
@@ -211,13 +305,15 @@ def classify(content: str, narration: str, gazetteer: Gazetteer, *, reported: bo
     """
     cues: list[Cue] = []
     for family in gazetteer.levels:
+        if family.reported_only and not reported:
+            continue
         for match in family.pattern.finditer(content):
             # Negation cancels a warning or a threat, not hostile framing:
             # "we will never forgive the enemy" still names an enemy.
             if family.level >= 2 and _negated(content, match.start(), match.group(0), gazetteer):
                 continue
             if family.agentive and _attributed_to_others(
-                content, match.start(), match.end(), gazetteer, reported
+                content, match.start(), match.end(), gazetteer, reported, own
             ):
                 cues.append(
                     Cue(
@@ -237,21 +333,23 @@ def classify(content: str, narration: str, gazetteer: Gazetteer, *, reported: bo
 
     takes_targets = {family.name for family in gazetteer.levels if family.takes_targets}
     scoped = _ASIDE_CLAUSE.sub(lambda m: " " * len(m.group(0)), content)
-    hits = _find_targets(scoped, gazetteer)
+    hits = _find_targets(scoped, gazetteer, context)
     targets: list[TargetMention] = []
     for cue in cues:
         if cue.level < 2 or cue.family not in takes_targets:
             continue
         # The cue's own clause first; a clause that names no target ("…, and
-        # they must leave Iraq") takes the targets of its sentence.
-        for left, right in (
-            _clause_bounds(content, cue.start, cue.end),
-            _sentence_bounds(content, cue.start, cue.end),
-        ):
+        # they must leave Iraq") takes the targets of its sentence; a sentence
+        # that refers back by pronoun ("it will be dealt with as such") those
+        # of the sentences before it.
+        for left, right in _target_scopes(content, cue.start, cue.end):
             in_scope = [
                 TargetMention(name, content[s:e])
                 for s, e, name in hits
-                if left <= s < right and not _not_threatened(content, s, e, gazetteer)
+                if left <= s < right
+                and not _not_threatened(content, s, e, gazetteer)
+                # The one doing the striking is not threatened: "its forces struck".
+                and not (e <= cue.end and gazetteer.aggressor_after.match(content, e))
             ]
             if in_scope:
                 targets.extend(in_scope)
@@ -260,7 +358,11 @@ def classify(content: str, narration: str, gazetteer: Gazetteer, *, reported: bo
         targets = _narrated_targets(narration, gazetteer)
     if not targets and gazetteer.unnamed_enemy is not None and gazetteer.unnamed_enemy.search(content):
         targets = _narrated_targets(narration, gazetteer, anywhere=True)
-    unique = {(t.target, t.text): t for t in targets if t.target != "other"}
+    unique = {
+        (t.target, t.text): t
+        for t in targets
+        if t.target != "other" and not (own is not None and own.name.fullmatch(t.text))
+    }
     return Classification(level, tuple(cues), tuple(unique.values()))
 
 

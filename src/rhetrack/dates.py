@@ -1001,6 +1001,12 @@ def date_statements(
     for attribution in attributions:
         sentence = attribution.sentence
         speaker = attribution.speaker.name
+        # A spokesman speaks for his group: "The Houthis said on Monday …" dates
+        # the spokesman's statement that follows. Not for a state, which a
+        # story names for every official's unrelated remarks.
+        organization = attribution.speaker.organization
+        group = gazetteer.actors.get(organization) if organization else None
+        sides = {speaker} | ({group.name} if group is not None and group.category != "state" else set())
         earlier = [d for d in dated if d.index <= sentence.index]
         same_paragraph = [d for d in earlier if d.paragraph == sentence.paragraph]
         before_paragraph = [d for d in earlier if d.paragraph < sentence.paragraph]
@@ -1013,7 +1019,7 @@ def date_statements(
         ]
         if same_paragraph:
             chosen: _DatedSentence | None = same_paragraph[-1]
-        elif before_paragraph and speaker in before_paragraph[-1].names:
+        elif before_paragraph and sides & before_paragraph[-1].names:
             chosen = before_paragraph[-1]
         elif following:
             chosen = following[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rhetrack.attribute import Speaker, StatementKind, attribute_speakers
-from rhetrack.classify import Classification, classify
+from rhetrack.classify import Classification, classify, own_side
 from rhetrack.dates import StatementDate, date_statements
 from rhetrack.gazetteer import Gazetteer, load_gazetteer
 from rhetrack.partial_date import PartialDate
@@ -52,12 +52,15 @@ def extract_statements(
     for attribution, date in zip(attributions, dates, strict=True):
         sentence_text = segmented.sentence_text(attribution.sentence)
         paragraph = segmented.paragraphs[attribution.sentence.paragraph]
+        previous_start = segmented.paragraphs[max(0, paragraph.index - 1)].start
         if attribution.kind == "direct":
-            content = text[attribution.start : attribution.end]
-            # The narration is the paragraph with the quotation blanked out.
+            # The quotation, and the reported clause that leads into it when it
+            # is quoted mid-clause ("told Reuters that Washington “will pay”").
+            content = text[attribution.content_start : attribution.end]
+            # The narration is the paragraph with the statement blanked out.
             narration = (
-                text[paragraph.start : attribution.start]
-                + " " * (attribution.end - attribution.start)
+                text[paragraph.start : attribution.content_start]
+                + " " * (attribution.end - attribution.content_start)
                 + text[attribution.end : paragraph.end]
             )
         else:
@@ -74,8 +77,23 @@ def extract_statements(
                 attribution_cue=attribution.cue,
                 date=date,
                 classification=classify(
-                    content, narration, gazetteer, reported=attribution.kind == "indirect"
+                    content,
+                    narration,
+                    gazetteer,
+                    reported=attribution.kind == "indirect",
+                    own=own_side(_side_names(attribution.speaker, gazetteer)),
+                    context=text[previous_start : paragraph.end],
                 ),
             )
         )
     return statements
+
+
+def _side_names(speaker: Speaker, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The surfaces naming a speaker and the organization it speaks for."""
+    names = [speaker.name]
+    for name in (speaker.name, speaker.organization):
+        actor = gazetteer.actors.get(name) if name else None
+        if actor is not None:
+            names.extend((actor.name, *actor.aliases))
+    return tuple(names)

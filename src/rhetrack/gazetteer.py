@@ -79,6 +79,7 @@ class LevelCue:
     pattern: re.Pattern[str]
     agentive: bool = False
     takes_targets: bool = True
+    reported_only: bool = False  # only in reported speech, where "it"/"they" is the speaker
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,7 @@ def load_gazetteer() -> Gazetteer:
                         pattern=_word_pattern(entry["patterns"]),
                         agentive=bool(entry.get("agentive", False)),
                         takes_targets=bool(entry.get("targets", True)),
+                        reported_only=bool(entry.get("reported", False)),
                     )
                 )
             except (KeyError, ValueError, re.error) as exc:
