@@ -28,7 +28,7 @@ CREATE INDEX statements_kind ON statements (kind);
 -- index statements_level
 CREATE INDEX statements_level ON statements (level);
 -- index statements_quote_key
-CREATE INDEX statements_quote_key ON statements (actor_id, quote_key);
+CREATE INDEX statements_quote_key ON statements (extracted_actor_id, quote_key);
 -- index statements_source_count
 CREATE INDEX statements_source_count ON statements (source_count);
 -- table _sqlite_migrations
@@ -46,7 +46,7 @@ CREATE TABLE statement_sources ( statement_id INTEGER NOT NULL REFERENCES statem
 -- table statement_targets
 CREATE TABLE statement_targets ( statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE, target_id INTEGER NOT NULL REFERENCES targets(id), mention TEXT, -- the words that named the target PRIMARY KEY (statement_id, target_id) ) WITHOUT ROWID;
 -- table statements
-CREATE TABLE statements ( id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL, speaker_text TEXT, -- the words that named or referred to the speaker kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect')), quote TEXT NOT NULL, sentence TEXT NOT NULL, span_start INTEGER NOT NULL, -- character span of the quote in documents.text span_end INTEGER NOT NULL, attribution_cue TEXT, date TEXT, -- ISO 8601 at date_precision; NULL when unknown date_precision TEXT NOT NULL CHECK (date_precision IN ('day', 'month', 'year', 'reported', 'unknown')), date_start TEXT, -- first and last day the date covers date_end TEXT, date_expression TEXT, -- the words the date was resolved from level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4), cues TEXT NOT NULL DEFAULT '[]', origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'user')), rejected INTEGER NOT NULL DEFAULT 0, corrected INTEGER NOT NULL DEFAULT 0, note TEXT, quote_key TEXT, source_count INTEGER NOT NULL DEFAULT 1, -- JSON list of the cues that decided the level CHECK (span_start <= span_end) );
+CREATE TABLE statements ( id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL, speaker_text TEXT, -- the words that named or referred to the speaker kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect')), quote TEXT NOT NULL, sentence TEXT NOT NULL, span_start INTEGER NOT NULL, -- character span of the quote in documents.text span_end INTEGER NOT NULL, attribution_cue TEXT, date TEXT, -- ISO 8601 at date_precision; NULL when unknown date_precision TEXT NOT NULL CHECK (date_precision IN ('day', 'month', 'year', 'reported', 'unknown')), date_start TEXT, -- first and last day the date covers date_end TEXT, date_expression TEXT, -- the words the date was resolved from level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4), cues TEXT NOT NULL DEFAULT '[]', origin TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'user')), rejected INTEGER NOT NULL DEFAULT 0, corrected INTEGER NOT NULL DEFAULT 0, note TEXT, quote_key TEXT, source_count INTEGER NOT NULL DEFAULT 1, extracted_actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL, orphaned INTEGER NOT NULL DEFAULT 0, -- JSON list of the cues that decided the level CHECK (span_start <= span_end) );
 -- table statements_fts
 CREATE VIRTUAL TABLE statements_fts USING fts5 ( quote, sentence, content = 'statements', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2' );
 -- table statements_fts_config

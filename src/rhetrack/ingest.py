@@ -8,7 +8,8 @@ with the reason and the run goes on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -24,6 +25,7 @@ from rhetrack.storage import DocumentRecord, store_document, stored_document, sy
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from rhetrack.extract import Statement
     from rhetrack.partial_date import PartialDate
 
 FileStatus = Literal["new", "updated", "unchanged", "failed"]
@@ -68,9 +70,14 @@ class IngestSummary:
         }
 
 
-def ingest_file(db: Database, source: SourceFile, published: PartialDate | None = None) -> FileResult:
-    """Ingest one discovered file; raises RhetrackError when it cannot be read."""
-    gazetteer = load_gazetteer()
+def prepare_file(
+    db: Database, source: SourceFile, published: PartialDate | None = None
+) -> tuple[DocumentRecord, str] | None:
+    """Read a file and its metadata; None when it is stored unchanged (a hash check).
+
+    Raises RhetrackError when it cannot be read. Returns the record to store
+    (without text yet) and the raw text to extract from.
+    """
     raw = read_document(source, published)
     metadata = raw.metadata
     publication, publication_source = metadata.published, metadata.published_source
@@ -90,12 +97,32 @@ def ingest_file(db: Database, source: SourceFile, published: PartialDate | None 
     )
     previous = stored_document(db, record.path)
     if previous is not None and previous == _fingerprint(record):
-        return FileResult(raw.name, "unchanged")
-    text = clean_text(raw.text)
-    statements = extract_statements(text, publication, gazetteer)
+        return None
+    return record, raw.text
+
+
+def extract_document(raw_text: str, published: PartialDate | None) -> tuple[str, list[Statement]]:
+    """Clean a raw text and extract its statements: pure, so it can run in a worker."""
+    text = clean_text(raw_text)
+    return text, extract_statements(text, published, load_gazetteer())
+
+
+def store_extracted(
+    db: Database, record: DocumentRecord, text: str, statements: list[Statement]
+) -> FileResult:
+    """Write one extracted document and say what happened."""
     stored = store_document(db, _with_text(record, text), statements)
     undated = sum(1 for s in statements if s.date.value is None)
-    return FileResult(raw.name, stored.status, len(statements), undated, None, stored.orphaned_corrections)
+    return FileResult(record.name, stored.status, len(statements), undated, None, stored.orphaned_corrections)
+
+
+def ingest_file(db: Database, source: SourceFile, published: PartialDate | None = None) -> FileResult:
+    """Ingest one discovered file; raises RhetrackError when it cannot be read."""
+    prepared = prepare_file(db, source, published)
+    if prepared is None:
+        return FileResult(source.name, "unchanged")
+    record, raw_text = prepared
+    return store_extracted(db, record, *extract_document(raw_text, record.published))
 
 
 def _fingerprint(record: DocumentRecord) -> dict[str, str | None]:
@@ -113,35 +140,89 @@ def _with_text(record: DocumentRecord, text: str) -> DocumentRecord:
     return DocumentRecord(**{**record.__dict__, "text": text})
 
 
+def _failure(source: SourceFile, exc: Exception) -> FileResult:
+    if isinstance(exc, RhetrackError):
+        return FileResult(source.name, "failed", reason=str(exc))
+    return FileResult(
+        source.name,
+        "failed",
+        reason=f"{source.path}: could not be processed ({type(exc).__name__}: {exc}); please report this",
+    )
+
+
 def ingest(
     db: Database,
     paths: Sequence[Path],
     published: PartialDate | None = None,
     on_result: Callable[[FileResult], None] | None = None,
+    jobs: int = 1,
 ) -> IngestSummary:
     """Ingest files and folders (recursively); report each file through `on_result`.
 
-    Each document is written in its own transaction, so an interrupted run
-    leaves every finished document stored and a re-run completes the rest.
+    With `jobs` above 1, cleaning and extraction run in that many worker
+    processes while this process reads, hash-checks and writes (SQLite wants
+    one writer). At most a few documents per worker are in flight, so memory
+    stays flat however large the corpus. Each document is written in its own
+    transaction, so an interrupted run leaves every finished document stored
+    and a re-run completes the rest.
     """
     sync_gazetteer(db, load_gazetteer())
     summary = IngestSummary()
-    for item in discover(paths):
-        if isinstance(item, RhetrackError):
-            result = FileResult("", "failed", reason=str(item))
-        else:
-            try:
-                result = ingest_file(db, item, published)
-            except RhetrackError as exc:
-                result = FileResult(item.name, "failed", reason=str(exc))
-            except Exception as exc:
-                result = FileResult(
-                    item.name,
-                    "failed",
-                    reason=f"{item.path}: could not be processed ({type(exc).__name__}: {exc}); "
-                    "please report this",
-                )
+
+    def report(result: FileResult) -> None:
         summary.results.append(result)
         if on_result is not None:
             on_result(result)
+
+    def prepared() -> Iterator[tuple[SourceFile, DocumentRecord, str] | FileResult]:
+        for item in discover(paths):
+            if isinstance(item, RhetrackError):
+                yield FileResult("", "failed", reason=str(item))
+                continue
+            try:
+                ready = prepare_file(db, item, published)
+            except Exception as exc:
+                yield _failure(item, exc)
+                continue
+            yield FileResult(item.name, "unchanged") if ready is None else (item, *ready)
+
+    if jobs <= 1:
+        for item in prepared():
+            if isinstance(item, FileResult):
+                report(item)
+                continue
+            source, record, raw_text = item
+            try:
+                report(store_extracted(db, record, *extract_document(raw_text, record.published)))
+            except Exception as exc:
+                report(_failure(source, exc))
+        return summary
+
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    window: deque[tuple[SourceFile, DocumentRecord, Future[tuple[str, list[Statement]]]] | FileResult] = (
+        deque()
+    )
+
+    def drain(keep: int) -> None:
+        while len(window) > keep:
+            head = window.popleft()
+            if isinstance(head, FileResult):
+                report(head)
+                continue
+            source, record, future = head
+            try:
+                report(store_extracted(db, record, *future.result()))
+            except Exception as exc:
+                report(_failure(source, exc))
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for item in prepared():
+            if isinstance(item, FileResult):
+                window.append(item)
+            else:
+                source, record, raw_text = item
+                window.append((source, record, pool.submit(extract_document, raw_text, record.published)))
+            drain(keep=4 * jobs)
+        drain(keep=0)
     return summary

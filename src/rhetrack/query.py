@@ -138,6 +138,8 @@ def _where(db: Database, filters: StatementFilter) -> tuple[list[str], list[Any]
         params.append(filters.min_sources)
     if not filters.include_rejected:
         clauses.append("s.rejected = 0")
+    # Statements whose quote left their document live on only for `corrections` and `explain`.
+    clauses.append("s.orphaned = 0")
     return clauses, params
 
 
@@ -343,12 +345,14 @@ def statement_detail(db: Database, statement_id: int) -> dict[str, Any]:
     if row is None:
         raise QueryError(f"no statement {statement_id}; see `rhetrack show` for statement ids")
     detail = _statement_row(row)
-    (speaker_text, cue, expression, cues, origin, rejected, note, published, precision) = db.execute(
-        """SELECT s.speaker_text, s.attribution_cue, s.date_expression, s.cues, s.origin, s.rejected, s.note,
-                  d.published, s.date_precision
+    (speaker_text, cue, expression, cues, origin, rejected, note, published, precision, orphaned) = (
+        db.execute(
+            """SELECT s.speaker_text, s.attribution_cue, s.date_expression, s.cues, s.origin, s.rejected,
+                  s.note, d.published, s.date_precision, s.orphaned
            FROM statements s JOIN documents d ON d.id = s.document_id WHERE s.id = ?""",
-        [statement_id],
-    ).fetchone()
+            [statement_id],
+        ).fetchone()
+    )
     detail.update(
         speaker_text=speaker_text,
         attribution_cue=cue,
@@ -357,6 +361,7 @@ def statement_detail(db: Database, statement_id: int) -> dict[str, Any]:
         cues=json.loads(cues or "[]"),
         origin=origin,
         rejected=bool(rejected),
+        orphaned=bool(orphaned),
         note=note,
         target_mentions=[
             {"target": target, "mention": mention}
@@ -398,6 +403,8 @@ HISTORY_COLUMNS = ("correction", "at", "field", "before", "after", "note", "orph
 
 def statement_history(db: Database, statement_id: int) -> list[dict[str, Any]]:
     """The corrections of a statement, oldest first."""
+    if db.execute("SELECT 1 FROM statements WHERE id = ?", [statement_id]).fetchone() is None:
+        raise QueryError(f"no statement {statement_id}; see `rhetrack show` for statement ids")
     return [
         dict(zip(HISTORY_COLUMNS, (*row[:-1], bool(row[-1])), strict=True))
         for row in db.execute(

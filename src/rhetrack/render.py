@@ -297,6 +297,10 @@ def render_detail(detail: dict[str, Any], output: OutputFormat) -> None:
     if detail["corrected"]:
         head.append("  corrected by hand", style="italic")
     console.print(head)
+    if detail["orphaned"]:
+        console.print(
+            Text(printable(f"its quote is no longer in its document: {detail['quote']!r}"), style="yellow")
+        )
     for source in detail["sources"]:
         passage = Text(printable(source["passage"]))
         passage.stylize("bold reverse", source["quote_start"], source["quote_end"])

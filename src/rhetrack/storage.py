@@ -302,12 +302,14 @@ def _write_extracted_fields(db: Database, statement_id: int, statement: Statemen
     """Set a statement's fields to what extraction found (corrections are replayed after)."""
     date = statement.date
     db.execute(
-        """UPDATE statements SET actor_id = ?, speaker_text = ?, kind = ?, quote = ?, sentence = ?,
+        """UPDATE statements SET actor_id = ?, extracted_actor_id = ?, speaker_text = ?, kind = ?,
+               quote = ?, sentence = ?,
                span_start = ?, span_end = ?, attribution_cue = ?, date = ?, date_precision = ?,
                date_start = ?, date_end = ?, date_expression = ?, level = ?, cues = ?, quote_key = ?,
                rejected = 0, note = NULL
            WHERE id = ?""",
         [
+            actor_id,
             actor_id,
             statement.speaker.surface,
             statement.kind,
@@ -367,14 +369,22 @@ def store_document(db: Database, document: DocumentRecord, statements: Iterable[
     """Write a document and its statements in one transaction.
 
     Each extracted statement joins the existing statement with the same
-    speaker and quote (the same utterance reported again, or re-extracted
-    from a changed file: its id stays), or becomes a new one. Statements left
-    with no source are removed, their corrections moved to the new statement
-    whose quote matches, or kept as orphaned when the quote is gone. Then
-    every correction is replayed, so analysts' edits always win.
+    speaker (as extracted, whatever an analyst changed it to) and quote (the
+    same utterance reported again, or re-extracted from a changed file: its
+    id stays), or becomes a new one. A statement left with no source is
+    removed; if it carries corrections they move to the new statement whose
+    quote matches, or, when the quote is gone, the statement is kept marked
+    orphaned with its corrections (and revived if the quote comes back).
+    Then every correction is replayed, so analysts' edits always win.
     """
     with db.atomic():
         document_id, status = _upsert_document(db, document)
+        lost_source = [
+            row[0]
+            for row in db.execute(
+                "SELECT statement_id FROM statement_sources WHERE document_id = ?", [document_id]
+            )
+        ]
         db.execute(
             """DELETE FROM statement_sources WHERE document_id = ?
                AND statement_id IN (SELECT id FROM statements WHERE origin = 'extracted')""",
@@ -386,7 +396,8 @@ def store_document(db: Database, document: DocumentRecord, statements: Iterable[
             key = quote_key(statement.quote)
             row = db.execute(
                 """SELECT id, document_id FROM statements
-                   WHERE actor_id = ? AND quote_key = ? AND origin = 'extracted' ORDER BY id LIMIT 1""",
+                   WHERE extracted_actor_id = ? AND quote_key = ? AND origin = 'extracted'
+                   ORDER BY id LIMIT 1""",
                 [actor_id, key],
             ).fetchone()
             if row is None:
@@ -413,17 +424,26 @@ def store_document(db: Database, document: DocumentRecord, statements: Iterable[
                     statement.sentence,
                 ],
             ).rowcount
+            if added:
+                _revive(db, statement_id)
             if added and (primary == document_id or not _has_source(db, statement_id, primary)):
                 # The first source speaks for the statement's fields.
                 db.execute("UPDATE statements SET document_id = ? WHERE id = ?", [document_id, statement_id])
                 _write_extracted_fields(db, statement_id, statement, actor_id)
             touched.append(statement_id)
         orphaned = _settle_orphans(db, document_id, document.path, touched)
-        orphaned += _reanchor_added(db, document_id, document.text)
+        orphaned += _reanchor_added(db, document_id, document.path, document.text)
         for statement_id in dict.fromkeys(touched):
-            _refresh_sources(db, statement_id)
             replay_corrections(db, statement_id)
+        for statement_id in dict.fromkeys([*touched, *lost_source]):
+            _refresh_sources(db, statement_id)
     return StoreResult(status, orphaned)
+
+
+def _revive(db: Database, statement_id: int) -> None:
+    """A statement found again: no longer orphaned, nor are its corrections."""
+    db.execute("UPDATE statements SET orphaned = 0 WHERE id = ? AND orphaned = 1", [statement_id])
+    db.execute("UPDATE corrections SET orphaned = 0 WHERE statement_id = ? AND orphaned = 1", [statement_id])
 
 
 def _has_source(db: Database, statement_id: int, document_id: int) -> bool:
@@ -475,67 +495,98 @@ REANCHOR_SIMILARITY = 0.8
 
 
 def _settle_orphans(db: Database, document_id: int, document_path: str, touched: list[int]) -> int:
-    """Remove statements left without a source; move or keep their corrections."""
+    """Settle statements left without a source by this ingest; count corrections orphaned.
+
+    Corrections move to the statement of this document whose quote is most
+    alike; a statement whose corrections find no new home is kept, marked
+    orphaned (hidden from listings, its history intact); one without
+    corrections is removed.
+    """
     orphans = [
         row[0]
         for row in db.execute(
-            """SELECT id FROM statements s WHERE origin = 'extracted'
+            """SELECT id FROM statements s WHERE origin = 'extracted' AND orphaned = 0
                AND NOT EXISTS (SELECT 1 FROM statement_sources WHERE statement_id = s.id)"""
         )
     ]
-    candidates = [
-        (statement_id, quote)
-        for statement_id, quote in db.execute(
-            "SELECT statement_id, quote FROM statement_sources WHERE document_id = ?", [document_id]
-        )
-    ]
+    candidates = db.execute(
+        "SELECT statement_id, quote FROM statement_sources WHERE document_id = ?", [document_id]
+    ).fetchall()
     orphaned = 0
     for orphan in orphans:
         corrections = db.execute(
-            "SELECT id, anchor_quote FROM corrections WHERE statement_id = ? ORDER BY id", [orphan]
+            "SELECT id, anchor_quote, document_path FROM corrections WHERE statement_id = ? ORDER BY id",
+            [orphan],
         ).fetchall()
-        for correction_id, anchor in corrections:
+        kept = False
+        for correction_id, anchor, path in corrections:
             best = max(candidates, key=lambda c: quote_similarity(anchor, c[1]), default=None)
-            if best is not None and quote_similarity(anchor, best[1]) >= REANCHOR_SIMILARITY:
+            similar = best is not None and quote_similarity(anchor, best[1]) >= REANCHOR_SIMILARITY
+            if path == document_path and best is not None and similar:
                 db.execute("UPDATE corrections SET statement_id = ? WHERE id = ?", [best[0], correction_id])
                 touched.append(best[0])
             else:
                 db.execute("UPDATE corrections SET orphaned = 1 WHERE id = ?", [correction_id])
                 orphaned += 1
-        db.execute("DELETE FROM statements WHERE id = ?", [orphan])
+                kept = True
+        if kept:
+            db.execute("UPDATE statements SET orphaned = 1, source_count = 0 WHERE id = ?", [orphan])
+        else:
+            db.execute("DELETE FROM statements WHERE id = ?", [orphan])
     return orphaned
 
 
-def _reanchor_added(db: Database, document_id: int, text: str) -> int:
-    """Find analysts' added statements again in a changed text; count those lost."""
+def _reanchor_added(db: Database, document_id: int, document_path: str, text: str) -> int:
+    """Find analysts' added statements again in a changed text; count those lost.
+
+    A lost one keeps its correction and is kept, orphaned, without this
+    source (so nothing points at unrelated text); it is revived, source and
+    all, when its quote comes back.
+    """
     lost = 0
     rows = db.execute(
-        """SELECT s.id, s.quote, ss.span_start, ss.span_end FROM statements s
-           JOIN statement_sources ss ON ss.statement_id = s.id
-           WHERE s.origin = 'user' AND ss.document_id = ?""",
-        [document_id],
+        """SELECT s.id, s.quote FROM statements s JOIN corrections c ON c.statement_id = s.id
+           WHERE s.origin = 'user' AND c.field = 'added' AND c.document_path = ?""",
+        [document_path],
     ).fetchall()
-    for statement_id, quote, start, end in rows:
-        if text[start:end] == quote:
-            continue
+    for statement_id, quote in rows:
         found = text.find(quote)
-        if found >= 0:
-            db.execute(
-                """UPDATE statement_sources SET span_start = ?, span_end = ?
-                   WHERE statement_id = ? AND document_id = ?""",
-                [found, found + len(quote), statement_id, document_id],
-            )
-            db.execute(
-                "UPDATE statements SET span_start = ?, span_end = ? WHERE id = ? AND document_id = ?",
-                [found, found + len(quote), statement_id, document_id],
-            )
-        else:
-            db.execute(
-                "UPDATE corrections SET orphaned = 1 WHERE statement_id = ? AND field = 'added'",
-                [statement_id],
-            )
-            lost += 1
+        if found < 0:
+            gone = db.execute(
+                "DELETE FROM statement_sources WHERE statement_id = ? AND document_id = ?",
+                [statement_id, document_id],
+            ).rowcount
+            if gone:
+                db.execute("UPDATE corrections SET orphaned = 1 WHERE statement_id = ?", [statement_id])
+                db.execute(
+                    "UPDATE statements SET orphaned = 1, source_count = 0 WHERE id = ?", [statement_id]
+                )
+                lost += 1
+            continue
+        sentence = _sentence_around(text, found, found + len(quote))
+        db.execute(
+            """INSERT INTO statement_sources
+                   (statement_id, document_id, span_start, span_end, quote, sentence)
+               VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT DO UPDATE SET span_start = excluded.span_start, span_end = excluded.span_end,
+                   sentence = excluded.sentence""",
+            [statement_id, document_id, found, found + len(quote), quote, sentence],
+        )
+        db.execute(
+            "UPDATE statements SET document_id = ?, span_start = ?, span_end = ?, sentence = ? WHERE id = ?",
+            [document_id, found, found + len(quote), sentence, statement_id],
+        )
+        _revive(db, statement_id)
+        _refresh_sources(db, statement_id)
     return lost
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding a span (to its end, at least)."""
+    from rhetrack.segment import segment
+
+    sentence = segment(text).sentence_at(start)
+    return text[sentence.start : max(sentence.end, end)]
 
 
 # -- corrections ---------------------------------------------------------------------------
@@ -659,8 +710,6 @@ def add_statement(
     note: str | None = None,
 ) -> int:
     """Add a statement the extractor missed, anchored to a document and its quote."""
-    from rhetrack.segment import segment
-
     row = db.execute(
         "SELECT id, path, text, published FROM documents WHERE name = ? OR path = ? ORDER BY id LIMIT 1",
         [document, document],
@@ -674,8 +723,7 @@ def add_statement(
             f"the quote is not in {document!r}; copy it exactly from the document (see `rhetrack explain`)"
         )
     end = start + len(quote)
-    sentence = segment(text).sentence_at(start)
-    sentence_text = text[sentence.start : max(sentence.end, end)]
+    sentence_text = _sentence_around(text, start, end)
     if date is None and published:
         date, precision = PartialDate.parse_iso(published), "reported"
     else:
@@ -745,7 +793,16 @@ def match_actors(db: Database, text: str) -> list[int]:
     raise QueryError(f"no actor matches {text!r}{hint}")
 
 
+def _ensure_registry(db: Database) -> None:
+    """A registry command on a new database first gets the gazetteer's actors."""
+    if db.execute("SELECT 1 FROM actors WHERE source = 'gazetteer' LIMIT 1").fetchone() is None:
+        from rhetrack.gazetteer import load_gazetteer
+
+        sync_gazetteer(db, load_gazetteer())
+
+
 def _actor(db: Database, name: str) -> int:
+    _ensure_registry(db)
     ids = match_actors(db, name)
     if len(ids) > 1:
         names = [
@@ -757,6 +814,7 @@ def _actor(db: Database, name: str) -> int:
 
 def add_actor(db: Database, name: str, kind: str, organization: str | None, aliases: list[str]) -> int:
     """Register an actor of the user's; its aliases find it in queries and ingest."""
+    _ensure_registry(db)
     with db.atomic():
         if db.execute("SELECT 1 FROM aliases WHERE folded = ?", [fold_name(name)]).fetchone():
             raise QueryError(f"{name!r} is already a name or alias of an actor; see `rhetrack actor show`")
@@ -810,6 +868,9 @@ def merge_actors(db: Database, source: str, into: str) -> tuple[str, str]:
             raise QueryError(f"{source!r} and {into!r} are the same actor")
         names = dict(db.execute("SELECT id, name FROM actors WHERE id IN (?, ?)", [source_id, into_id]))
         db.execute("UPDATE statements SET actor_id = ? WHERE actor_id = ?", [into_id, source_id])
+        db.execute(
+            "UPDATE statements SET extracted_actor_id = ? WHERE extracted_actor_id = ?", [into_id, source_id]
+        )
         db.execute("UPDATE actors SET organization_id = ? WHERE organization_id = ?", [into_id, source_id])
         db.execute("""UPDATE OR IGNORE aliases SET actor_id = ? WHERE actor_id = ?""", [into_id, source_id])
         db.execute("DELETE FROM aliases WHERE actor_id = ?", [source_id])
@@ -837,9 +898,15 @@ EXCHANGE_TABLES = (
 
 def load_rows(db: Database, tables: dict[str, list[dict[str, object]]]) -> dict[str, int]:
     """Load exported rows, ids kept, into an empty database; return counts per table."""
-    if db.execute("SELECT count(*) FROM documents").fetchone()[0]:
+    held = db.execute(
+        """SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM statements)
+                + (SELECT count(*) FROM corrections)
+                + (SELECT count(*) FROM actors WHERE source != 'gazetteer')"""
+    ).fetchone()[0]
+    if held:
         raise DatabaseError(
-            "the database already holds documents; import into a new one (give --db a new path)"
+            "the database already holds documents, statements or actors of yours; "
+            "import into a new one (give --db a new path)"
         )
     counts = {}
     with db.atomic():
