@@ -10,6 +10,7 @@ that `rhetrack --help` starts fast.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -192,6 +193,10 @@ def ingest(
         str | None,
         typer.Option("--published", help="Publication date of a single file: 2023-11-01, 2023-11 …"),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0, help="Worker processes for extraction; 0 = one per core."),
+    ] = 1,
     db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
@@ -225,6 +230,7 @@ def ingest(
             errors.print(printable(f"failed: {result.reason}"), markup=False)
 
     database = _database(db, create=True)
+    workers = jobs or os.cpu_count() or 1
     if sys.stderr.isatty():
         from rich.progress import Progress, SpinnerColumn, TextColumn
 
@@ -237,9 +243,9 @@ def ingest(
                 report(result)
                 bar.update(task, advance=1, description=f"ingesting {result.name}")
 
-            summary = run_ingest(database, paths, publication, report_progress)
+            summary = run_ingest(database, paths, publication, report_progress, workers)
     else:
-        summary = run_ingest(database, paths, publication, report)
+        summary = run_ingest(database, paths, publication, report, workers)
     render_rows([summary.as_row()], SUMMARY_COLUMNS, output, title="ingest")
     if summary.failed:
         raise typer.Exit(1)

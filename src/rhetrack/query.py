@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from rhetrack.classify import LEVEL_NAMES, event_codes
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from rhetrack.partial_date import PartialDate
 
+MAX_INTERVAL_DAYS = 366  # the longest a statement's date can cover: a leap year
 STATEMENT_COLUMNS = (
     "id", "document", "speaker", "organization", "date", "date_precision",
     "level", "level_name", "targets", "kind", "quote", "sentence",
@@ -95,8 +97,14 @@ def _where(db: Database, filters: StatementFilter) -> tuple[list[str], list[Any]
     if filters.org:
         orgs = match_actors(db, filters.org)
         marks = ", ".join("?" for _ in orgs)
-        clauses.append(f"(s.actor_id IN ({marks}) OR a.organization_id IN ({marks}))")
-        params.extend(orgs + orgs)
+        # The organization and its members, as ids: one indexed IN over actor_id.
+        members = [
+            row[0]
+            for row in db.execute(
+                f"SELECT id FROM actors WHERE id IN ({marks}) OR organization_id IN ({marks})", orgs + orgs
+            )
+        ]
+        any_of("s.actor_id", members)
     if filters.target:
         ids = _target_ids(db, filters.target)
         marks = ", ".join("?" for _ in ids)
@@ -111,12 +119,15 @@ def _where(db: Database, filters: StatementFilter) -> tuple[list[str], list[Any]
     if filters.since is not None:
         # Partial dates match by overlap: "2023-10" keeps what may fall on or after Oct 1.
         clauses.append("s.date_end >= ?")
-        params.append(filters.since.interval()[0].isoformat())
+        since = filters.since.interval()[0]
+        params.append(since.isoformat())
+        # No date covers more than a year, so this bound is implied; it lets
+        # the date_start index skip everything older.
+        clauses.append("s.date_start >= ?")
+        params.append((since - timedelta(days=MAX_INTERVAL_DAYS)).isoformat())
     if filters.until is not None:
         clauses.append("s.date_start <= ?")
         params.append(filters.until.interval()[1].isoformat())
-    if filters.dated_only:
-        clauses.append("s.date_start IS NOT NULL")
     if filters.kind:
         clauses.append("s.kind = ?")
         params.append(filters.kind)
@@ -160,14 +171,39 @@ def _fts_phrase(text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
-def find_statements(db: Database, filters: StatementFilter) -> list[dict[str, Any]]:
-    """Statements matching every filter, in date order (undated last)."""
+def statement_query(db: Database, filters: StatementFilter, *, dated: bool = True) -> tuple[str, list[Any]]:
+    """The SQL and parameters for the dated (or undated) statements `find_statements` lists.
+
+    Ordered by (date_start, id), the order of the date_start index, so a
+    LIMIT stops after the first rows instead of sorting the whole table.
+    """
     clauses, params = _where(db, filters)
-    sql = _SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "")
-    sql += " ORDER BY s.date_start IS NULL, s.date_start, s.date_end, d.name, s.span_start"
+    clauses.append("s.date_start IS NOT NULL" if dated else "s.date_start IS NULL")
+    sql = (
+        _SELECT
+        + " WHERE "
+        + " AND ".join(clauses)
+        + (" ORDER BY s.date_start, s.id" if dated else " ORDER BY s.id")
+    )
     if filters.limit is not None:
         sql += " LIMIT ?"
         params.append(filters.limit)
+    return sql, params
+
+
+def find_statements(db: Database, filters: StatementFilter) -> list[dict[str, Any]]:
+    """Statements matching every filter, in date order (undated last)."""
+    rows = _run_statement_query(db, filters, dated=True)
+    if not filters.dated_only and (filters.limit is None or len(rows) < filters.limit):
+        remaining = None if filters.limit is None else filters.limit - len(rows)
+        rows += _run_statement_query(
+            db, StatementFilter(**{**filters.__dict__, "limit": remaining}), dated=False
+        )
+    return [_statement_row(row) for row in rows]
+
+
+def _run_statement_query(db: Database, filters: StatementFilter, *, dated: bool) -> list[tuple[Any, ...]]:
+    sql, params = statement_query(db, filters, dated=dated)
     try:
         rows = db.execute(sql, params).fetchall()
     except sqlite3.OperationalError:
@@ -180,7 +216,7 @@ def find_statements(db: Database, filters: StatementFilter) -> list[dict[str, An
             rows = db.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(f"cannot search for {filters.search!r} ({exc}); try plain words") from exc
-    return [_statement_row(row) for row in rows]
+    return rows
 
 
 def _statement_row(row: tuple[Any, ...]) -> dict[str, Any]:
