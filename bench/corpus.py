@@ -49,7 +49,14 @@ DIRECT = [
     "In a televised speech, {speaker} warned: «{quote}.»",
     "“{first},” {speaker} said, “{second}.”",
 ]
-DATES = ["On {month} {day},", "Late on {weekday},", "In {month},", "Last week,", "Earlier this month,", "On {iso},"]
+DATES = [
+    "On {month} {day},",
+    "Late on {weekday},",
+    "In {month},",
+    "Last week,",
+    "Earlier this month,",
+    "On {iso},",
+]
 NARRATION = [
     "Analysts say the rhetoric reflects a wider regional shift after months of tension.",
     "The statement came amid rising attacks on military facilities in Iraq and Syria.",
@@ -77,7 +84,10 @@ def _speakers() -> list[tuple[str, str]]:
 
 def article(rng: random.Random, speakers: list[tuple[str, str]], size: int, published: date) -> str:
     """One article of about `size` characters."""
-    paragraphs = [f"{rng.choice(speakers)[0]} escalates rhetoric against Washington", published.strftime("%b %d, %Y")]
+    paragraphs = [
+        f"{rng.choice(speakers)[0]} escalates rhetoric against Washington",
+        published.strftime("%b %d, %Y"),
+    ]
     length = sum(len(p) for p in paragraphs)
     while length < size:
         speaker, pronoun = rng.choice(speakers)

@@ -1,0 +1,206 @@
+"""Run every rhetrack benchmark and print each figure next to a floor measured
+in the same run on the same machine, with the ratio (figure / floor).
+
+    python bench/run.py                       # the standard run: 10,000 articles, 1,000,000 statements
+    python bench/run.py --articles 500 --statements 100000   # a quick run
+
+Floors: for ingest, reading the same files and inserting one raw row per
+paragraph with sqlite3 executemany in one transaction; for queries, the
+same filter as one plain indexed SELECT ... LIMIT on the same database;
+for start-up, `python -c pass` and a minimal Typer app printing one rich
+table. Absolute times vary between machines; the ratios are what to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+import statements_db  # noqa: E402
+
+MINIMAL_APP = """
+import typer
+from rich.console import Console
+from rich.table import Table
+app = typer.Typer()
+@app.command()
+def main() -> None:
+    table = Table("a", "b")
+    table.add_row("1", "2")
+    Console().print(table)
+app()
+"""
+
+
+def rhetrack_command() -> list[str]:
+    return [sys.executable, "-m", "rhetrack"]
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one command."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *command],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{result.stderr}")
+    return elapsed, int(result.stderr.strip().splitlines()[-1])
+
+
+def median_of(runs: int, action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def floor_ingest(folder: Path, database: Path) -> float:
+    """Read every file and insert one raw row per paragraph in one transaction."""
+    start = time.perf_counter()
+    conn = sqlite3.connect(database)
+    conn.execute("CREATE TABLE raw (file TEXT, paragraph TEXT)")
+    with conn:
+        conn.executemany(
+            "INSERT INTO raw VALUES (?, ?)",
+            (
+                (path.name, paragraph)
+                for path in sorted(folder.glob("*.txt"))
+                for paragraph in path.read_text(encoding="utf-8").split("\n\n")
+            ),
+        )
+    conn.close()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--size", type=int, default=6000, help="characters per article")
+    parser.add_argument("--statements", type=int, default=1_000_000, help="statements in the query database")
+    parser.add_argument("--workdir", type=Path, default=None, help="keep the corpus and databases here")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="rhetrack-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    rows: list[tuple[str, str, str, str]] = []
+
+    def record(name: str, value: float, floor: float, unit: str, higher_is_better: bool = False) -> None:
+        ratio = floor / value if higher_is_better else value / floor
+        rows.append((name, f"{value:,.2f} {unit}", f"{floor:,.2f} {unit}", f"{ratio:.2f}x"))
+        print(f"  {name}: {value:,.2f} {unit} (floor {floor:,.2f}, ratio {ratio:.2f}x)", file=sys.stderr)
+
+    # -- ingest ------------------------------------------------------------------------
+    folder = workdir / "corpus"
+    if not (folder / "manifest.csv").exists():
+        print(f"generating {args.articles} articles in {folder}", file=sys.stderr)
+        for _ in corpus.generate(folder, args.articles, args.size):
+            pass
+    megabytes = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+    documents = len(list(folder.glob("*.txt")))
+    floor_db = workdir / "floor.db"
+    floor_db.unlink(missing_ok=True)
+    floor_seconds = floor_ingest(folder, floor_db)
+    cores = os.cpu_count() or 1
+    peak = {}
+    for jobs in (1, cores):
+        database = workdir / f"ingest{jobs}.db"
+        database.unlink(missing_ok=True)
+        seconds, peak[jobs] = timed(
+            [*rhetrack_command(), "ingest", str(folder), "--db", str(database), "--jobs", str(jobs)]
+        )
+        label = "1 process" if jobs == 1 else f"{jobs} processes"
+        record(f"ingest MB/s, {label}", megabytes / seconds, megabytes / floor_seconds, "MB/s", True)
+        record(f"ingest documents/s, {label}", documents / seconds, documents / floor_seconds, "docs/s", True)
+        rows[-1] = (*rows[-1][:3], rows[-1][3] + f"  ({megabytes / seconds / jobs:.2f} MB/s per core)")
+    seconds, _ = timed([*rhetrack_command(), "ingest", str(folder), "--db", str(workdir / "ingest1.db")])
+    record("re-ingest of the unchanged corpus, s", seconds, floor_seconds, "s")
+    rows.append(
+        ("ingest peak memory, 1 process", f"{peak[1] / 1024:,.1f} MiB", f"{megabytes:,.1f} MB corpus", "")
+    )
+
+    # -- queries at scale ------------------------------------------------------------------
+    query_db = workdir / f"statements{args.statements}.db"
+    if not query_db.exists():
+        print(f"building {args.statements:,} statements in {query_db}", file=sys.stderr)
+        statements_db.build(query_db, args.statements).close()
+    from rhetrack.partial_date import PartialDate
+    from rhetrack.query import STATEMENT_COLUMNS, StatementFilter, find_statements, timeline
+    from rhetrack.render import OutputFormat, render_rows
+    from rhetrack.storage import open_database
+
+    db = open_database(query_db)
+    raw = sqlite3.connect(query_db)
+    khazali = raw.execute("SELECT actor_id FROM aliases WHERE folded = 'qais al khazali'").fetchone()[0]
+    target = raw.execute("SELECT id FROM targets WHERE name = 'us-bases'").fetchone()[0]
+    filters = {
+        "--actor Khazali": (StatementFilter(actor="Khazali", limit=100),
+                            ("SELECT id FROM statements WHERE actor_id = ? LIMIT 100", [khazali])),
+        "--since 2025-06": (StatementFilter(since=PartialDate(2025, 6), limit=100),
+                            ("SELECT id FROM statements WHERE date_start >= '2025-06-01' LIMIT 100", [])),
+        "--min-level 4": (StatementFilter(min_level=4, limit=100),
+                          ("SELECT id FROM statements WHERE level >= 4 LIMIT 100", [])),
+        "--target us-bases": (
+            StatementFilter(target="us-bases", limit=100),
+            ("SELECT statement_id FROM statement_targets WHERE target_id = ? LIMIT 100", [target])),
+        "--search embassy": (
+            StatementFilter(search="embassy", limit=100),
+            ("SELECT rowid FROM statements_fts WHERE statements_fts MATCH 'embassy' LIMIT 100", [])),
+    }  # fmt: skip
+    for name, (statement_filter, (floor_sql, floor_params)) in filters.items():
+        for command, run in (("show", find_statements), ("timeline", timeline)):
+
+            def query(run: Callable = run, statement_filter: StatementFilter = statement_filter) -> None:
+                render_rows(
+                    run(db, statement_filter), STATEMENT_COLUMNS, OutputFormat.csv, stream=io.StringIO()
+                )
+
+            def floor_query(sql: str = floor_sql, params: list = floor_params) -> None:
+                raw.execute(sql, params).fetchall()
+
+            value = median_of(5, query) * 1000
+            floor = median_of(5, floor_query) * 1000
+            record(f"{command} {name} (limit 100), {args.statements:,} statements", value, floor, "ms")
+
+    # -- start-up ----------------------------------------------------------------------------
+    minimal = workdir / "minimal_app.py"
+    minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    small_db = workdir / "ingest1.db"
+    python_pass = median_of(9, lambda: timed([sys.executable, "-c", "pass"])) * 1000
+    minimal_app = median_of(9, lambda: timed([sys.executable, str(minimal)])) * 1000
+    for label, command in (
+        ("rhetrack --help", [*rhetrack_command(), "--help"]),
+        ("rhetrack show --limit 10", [*rhetrack_command(), "show", "--limit", "10", "--db", str(small_db)]),
+    ):
+        value = median_of(9, lambda command=command: timed(command)) * 1000
+        record(f"cold start: {label} vs a minimal Typer+rich app", value, minimal_app, "ms")
+        record(f"cold start: {label} vs python -c pass", value, python_pass, "ms")
+
+    print("| figure | rhetrack | floor | ratio |")
+    print("|---|---|---|---|")
+    for name, value, floor, ratio in rows:
+        print(f"| {name} | {value} | {floor} | {ratio} |")
+    print(f"\n{documents:,} articles, {megabytes:,.1f} MB; {cores} cores; Python {sys.version.split()[0]}")
+
+
+if __name__ == "__main__":
+    main()
