@@ -83,8 +83,19 @@ def _main(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
+    csv_formulas: Annotated[
+        bool,
+        typer.Option(
+            "--csv-formulas",
+            help="Leave CSV cells that start with = + - @ as they are (by default they get a leading ' "
+            "so a spreadsheet never runs text from an article as a formula).",
+        ),
+    ] = False,
 ) -> None:
     """rhetrack: statements of armed groups and states, tracked in SQLite."""
+    from rhetrack import render
+
+    render.protect_csv = not csv_formulas
 
 
 # -- options, defined once and reused -------------------------------------------------

@@ -38,6 +38,24 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MIN_WIDTHS = {"wide": 30, "name": 12}
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+# Spreadsheets run a cell that starts like a formula; article text is
+# written by the groups analysts track. Off with `rhetrack --csv-formulas`.
+protect_csv = True
+
+
+def csv_safe(text: str) -> str:
+    """A CSV cell no spreadsheet will run as a formula (OWASP's rule).
+
+    >>> csv_safe('=HYPERLINK("http://x")'), csv_safe("-7.0")
+    ('\'=HYPERLINK("http://x")', '-7.0')
+    """
+    if protect_csv and text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def printable(text: str) -> str:
     """Text safe for a terminal: control characters (ANSI escapes included) shown as \\xNN."""
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group(0)):02x}", text)
@@ -85,7 +103,7 @@ def render_rows(
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(column)) for column in columns])
+            writer.writerow([csv_safe(_cell(row.get(column))) for column in columns])
         stream.write(buffer.getvalue())
     elif output is OutputFormat.json:
         stream.write(

@@ -13,7 +13,8 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -115,9 +116,11 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         raise DatabaseError(f"{path}: no database here yet; run `rhetrack ingest PATH` first")
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
+    read_only = path.exists() and not os.access(path, os.W_OK)
     try:
-        db = Database(path, execute_plugins=False)
-        db.execute("PRAGMA busy_timeout = 5000")
+        db = Database(_read_only_connection(path) if read_only else path, execute_plugins=False)
+        # Another ingest may hold the write lock: wait for it rather than fail.
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         tables = set(db.table_names())
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path}: cannot be opened as SQLite ({exc}); it was left untouched") from exc
@@ -137,6 +140,11 @@ def open_database(path: Path, *, create: bool = True) -> Database:
             f"{path}: was written by a newer rhetrack (schema {newer}); upgrade rhetrack to use it. "
             "It was left untouched."
         )
+    if known - applied and read_only:
+        db.close()
+        raise DatabaseError(
+            f"{path}: is read-only and needs a schema upgrade; open it once where it is writable"
+        )
     if known - applied:
         try:
             migrations.apply(db)
@@ -144,8 +152,47 @@ def open_database(path: Path, *, create: bool = True) -> Database:
             db.close()
             raise DatabaseError(f"{path}: migrating the schema failed ({exc})") from exc
         _fill_quote_keys(db)
+    if not read_only:
+        # WAL: readers never block the writer, and two ingests can take turns.
+        db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that can never write: queries work on a read-only file."""
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        # A WAL database in a folder we cannot write to: read it as immutable.
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True)
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock up front (BEGIN IMMEDIATE).
+
+    With a deferred BEGIN, two ingests that both read first can deadlock on
+    upgrading to a write lock and fail with "database is locked"; taking the
+    lock first makes the second one wait its turn (busy_timeout).
+    """
+    if db.conn.in_transaction:
+        with write_transaction(db):
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.execute("COMMIT")
 
 
 def quote_key(quote: str) -> str:
@@ -161,7 +208,7 @@ def _fill_quote_keys(db: Database) -> None:
     """Statements stored before corroboration existed get their quote keys."""
     rows = db.execute("SELECT id, quote FROM statements WHERE quote_key IS NULL").fetchall()
     if rows:
-        with db.atomic():
+        with write_transaction(db):
             db.conn.executemany(
                 "UPDATE statements SET quote_key = ? WHERE id = ?", [(quote_key(q), i) for i, q in rows]
             )
@@ -188,7 +235,7 @@ def sync_gazetteer(db: Database, gazetteer: Gazetteer) -> None:
     whose name is already an alias of another (after `actor merge`) is not
     brought back.
     """
-    with db.atomic():
+    with write_transaction(db):
         known = {row[0] for row in db.execute("SELECT folded FROM aliases")}
         for actor in gazetteer.actors.values():
             if fold_name(actor.name) not in known:
@@ -377,7 +424,7 @@ def store_document(db: Database, document: DocumentRecord, statements: Iterable[
     orphaned with its corrections (and revived if the quote comes back).
     Then every correction is replayed, so analysts' edits always win.
     """
-    with db.atomic():
+    with write_transaction(db):
         document_id, status = _upsert_document(db, document)
         lost_source = [
             row[0]
@@ -676,7 +723,7 @@ def correct_statement(
     """
     now = datetime.now(UTC).isoformat(timespec="seconds")
     changed = 0
-    with db.atomic():
+    with write_transaction(db):
         _, quote, path, *_ = _statement_row(db, statement_id)
         for field, value in changes.items():
             old = _current_value(db, statement_id, field)
@@ -729,7 +776,7 @@ def add_statement(
     else:
         precision = date.precision if date is not None else "unknown"
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    with db.atomic():
+    with write_transaction(db):
         actor_id = actor_id_for(db, speaker, source="user")
         cursor = db.execute(
             """INSERT INTO statements (document_id, actor_id, speaker_text, kind, quote, sentence, span_start,
@@ -815,7 +862,7 @@ def _actor(db: Database, name: str) -> int:
 def add_actor(db: Database, name: str, kind: str, organization: str | None, aliases: list[str]) -> int:
     """Register an actor of the user's; its aliases find it in queries and ingest."""
     _ensure_registry(db)
-    with db.atomic():
+    with write_transaction(db):
         if db.execute("SELECT 1 FROM aliases WHERE folded = ?", [fold_name(name)]).fetchone():
             raise QueryError(f"{name!r} is already a name or alias of an actor; see `rhetrack actor show`")
         cursor = db.execute("INSERT INTO actors (name, kind, source) VALUES (?, ?, 'user')", [name, kind])
@@ -835,7 +882,7 @@ def add_actor(db: Database, name: str, kind: str, organization: str | None, alia
 
 def add_alias(db: Database, name: str, alias: str) -> None:
     """Give an actor another name."""
-    with db.atomic():
+    with write_transaction(db):
         actor_id = _actor(db, name)
         owner = db.execute("SELECT actor_id FROM aliases WHERE folded = ?", [fold_name(alias)]).fetchone()
         if owner is not None and owner[0] != actor_id:
@@ -848,7 +895,7 @@ def add_alias(db: Database, name: str, alias: str) -> None:
 
 def set_organization(db: Database, name: str, organization: str | None) -> None:
     """Set (or, with None, clear) the organization an actor speaks for."""
-    with db.atomic():
+    with write_transaction(db):
         actor_id = _actor(db, name)
         org_id = _actor(db, organization) if organization else None
         if org_id == actor_id:
@@ -862,7 +909,7 @@ def merge_actors(db: Database, source: str, into: str) -> tuple[str, str]:
     The merged actor's name becomes an alias of the survivor, so later
     ingests attribute to the survivor too. Returns (merged, survivor) names.
     """
-    with db.atomic():
+    with write_transaction(db):
         source_id, into_id = _actor(db, source), _actor(db, into)
         if source_id == into_id:
             raise QueryError(f"{source!r} and {into!r} are the same actor")
@@ -909,7 +956,7 @@ def load_rows(db: Database, tables: dict[str, list[dict[str, object]]]) -> dict[
             "import into a new one (give --db a new path)"
         )
     counts = {}
-    with db.atomic():
+    with write_transaction(db):
         db.execute("DELETE FROM aliases")
         db.execute("DELETE FROM actors")
         db.execute("DELETE FROM targets")

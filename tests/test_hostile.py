@@ -1,0 +1,137 @@
+"""Hostile conditions: concurrent writers, read-only databases, spreadsheet injection."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rhetrack.cli import app
+from rhetrack.render import csv_safe
+from rhetrack.storage import open_database
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+def run(*args: str | Path) -> object:
+    return CliRunner(env={"COLUMNS": "200"}).invoke(app, [str(arg) for arg in args])
+
+
+def test_two_ingests_at_once_against_one_database_both_finish(tmp_path: Path) -> None:
+    database = tmp_path / "shared.db"
+    open_database(database).close()
+    folders = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        shutil.copytree(SEEDS, folder)
+        folders.append(folder)
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "rhetrack",
+                "ingest",
+                str(folder),
+                "--db",
+                str(database),
+                "--format",
+                "csv",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for folder in folders
+    ]
+    outputs = [process.communicate(timeout=240) for process in processes]
+    for process, (stdout, stderr) in zip(processes, outputs, strict=True):
+        assert process.returncode == 0, stderr
+        assert "locked" not in stderr
+        assert next(csv.DictReader(io.StringIO(stdout)))["documents_new"] == "5"
+    db = open_database(database)
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 10
+    # The same articles under two folders corroborate each other.
+    assert db.execute("SELECT min(source_count), max(source_count) FROM statements").fetchone() == (2, 2)
+
+
+def test_a_new_database_is_in_wal_mode(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "wal.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only files anyway")
+def test_queries_work_on_a_read_only_database_file(seeded_database: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "readonly.db"
+    shutil.copy(seeded_database, copy)
+    before = copy.read_bytes()
+    copy.chmod(stat.S_IRUSR)
+    tmp_path.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        result = run("show", "--actor", "Khazali", "--db", copy, "--format", "csv")
+        assert result.exit_code == 0, result.output
+        assert len(list(csv.DictReader(io.StringIO(result.stdout)))) >= 3
+    finally:
+        tmp_path.chmod(stat.S_IRWXU)
+        copy.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert copy.read_bytes() == before
+
+
+def test_queries_work_on_a_database_opened_read_only(seeded_database: Path, tmp_path: Path) -> None:
+    """The same path as a read-only file, exercised even as root: through the read-only connection."""
+    from rhetrack import storage
+
+    copy = tmp_path / "ro.db"
+    shutil.copy(seeded_database, copy)
+    before = copy.read_bytes()
+    connection = storage._read_only_connection(copy)
+    with pytest.raises(Exception, match="readonly"):
+        connection.execute("DELETE FROM statements")
+    count = connection.execute("SELECT count(*) FROM statements").fetchone()[0]
+    assert count > 30
+    assert copy.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ('=HYPERLINK("http://x","click")', '\'=HYPERLINK("http://x","click")'),
+        ("+1+cmd", "'+1+cmd"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tindented", "'\tindented"),
+        ("\rreturn", "'\rreturn"),
+        ("-7.0", "-7.0"),
+        ("-2", "-2"),
+        ("We will strike", "We will strike"),
+        ("", ""),
+    ],
+)
+def test_csv_cells_are_neutralized_against_formulas(cell: str, expected: str) -> None:
+    assert csv_safe(cell) == expected
+
+
+def test_csv_output_neutralizes_formulas_unless_asked_not_to(tmp_path: Path) -> None:
+    article = tmp_path / "inject.txt"
+    article.write_text(
+        'Qais al-Khazali said, "=HYPERLINK(\\"http://evil\\") we will strike."\n', encoding="utf-8"
+    )
+    assert run("ingest", article).exit_code == 0
+    safe = list(csv.DictReader(io.StringIO(run("show", "--format", "csv").stdout)))
+    assert safe[0]["quote"].startswith("'=HYPERLINK")
+    assert safe[0]["goldstein"].startswith("-")  # numbers stay numbers
+    raw = list(csv.DictReader(io.StringIO(run("--csv-formulas", "show", "--format", "csv").stdout)))
+    assert raw[0]["quote"].startswith("=HYPERLINK")
+    # JSON is data for programs, not spreadsheets: left as it is.
+    assert '"=HYPERLINK' in run("show", "--format", "json").stdout
