@@ -135,3 +135,59 @@ def test_csv_output_neutralizes_formulas_unless_asked_not_to(tmp_path: Path) -> 
     assert raw[0]["quote"].startswith("=HYPERLINK")
     # JSON is data for programs, not spreadsheets: left as it is.
     assert '"=HYPERLINK' in run("show", "--format", "json").stdout
+
+
+# -- encodings ----------------------------------------------------------------------------
+
+ENGLISH = 'Hadi al-Ameri warned, "We will attack the occupation bases." Le président a déclaré.\n'
+ARABIC = "قال هادي العامري إن المقاومة سترد على أي اعتداء أمريكي على الأراضي العراقية وإن القرار حُسم.\n" * 3
+
+
+@pytest.mark.parametrize(
+    ("name", "payload", "text", "guessed"),
+    [
+        ("utf8.txt", ENGLISH.encode("utf-8"), ENGLISH, None),
+        ("utf8-bom.txt", b"\xef\xbb\xbf" + ENGLISH.encode("utf-8"), ENGLISH, None),
+        ("utf16-bom.txt", ENGLISH.encode("utf-16"), ENGLISH, "utf-16"),
+        ("utf16-le-no-bom.txt", ENGLISH.encode("utf-16-le"), ENGLISH, "utf-16-le"),
+        ("latin1.txt", ENGLISH.encode("latin-1"), ENGLISH, "cp1252"),
+        ("arabic-1256.txt", ARABIC.encode("cp1256"), ARABIC, "cp1256"),
+    ],
+)
+def test_encodings_are_detected_and_the_guess_reported(
+    tmp_path: Path, name: str, payload: bytes, text: str, guessed: str | None
+) -> None:
+    from rhetrack.read import SourceFile, read_document
+
+    path = tmp_path / name
+    path.write_bytes(payload)
+    document = read_document(SourceFile(path.resolve(), name, None))
+    assert document.text == text
+    assert document.encoding == guessed
+    result = run("ingest", path)
+    assert result.exit_code == 0, result.output
+    if guessed:
+        assert f"read as {guessed} (guessed)" in result.stderr and name in result.stderr
+    else:
+        assert "guessed" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "payload", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n ", "no article text"),
+        ("binary.txt", bytes(range(256)) * 8, "looks binary"),
+    ],
+)
+def test_files_that_are_not_articles_get_a_reason_and_the_rest_goes_on(
+    tmp_path: Path, name: str, payload: bytes, reason: str
+) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / name).write_bytes(payload)
+    (folder / "good.txt").write_text(ENGLISH, encoding="utf-8")
+    result = run("ingest", folder, "--format", "csv")
+    assert result.exit_code == 1
+    assert reason in result.stderr and name in result.stderr
+    assert next(csv.DictReader(io.StringIO(result.stdout)))["documents_new"] == "1"

@@ -239,6 +239,8 @@ def ingest(
     def report(result: FileResult) -> None:
         if result.status == "failed":
             errors.print(printable(f"failed: {result.reason}"), markup=False)
+        elif result.note:
+            errors.print(printable(f"note: {result.note}"), markup=False)
 
     database = _database(db, create=True)
     workers = jobs or os.cpu_count() or 1

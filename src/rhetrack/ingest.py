@@ -43,6 +43,7 @@ class FileResult:
     undated: int = 0
     reason: str | None = None
     orphaned_corrections: int = 0  # corrections whose quote is no longer in the changed file
+    note: str | None = None  # something the user should know, e.g. a guessed encoding
 
 
 @dataclass
@@ -72,11 +73,12 @@ class IngestSummary:
 
 def prepare_file(
     db: Database, source: SourceFile, published: PartialDate | None = None
-) -> tuple[DocumentRecord, str] | None:
+) -> tuple[DocumentRecord, str, str | None] | None:
     """Read a file and its metadata; None when it is stored unchanged (a hash check).
 
     Raises RhetrackError when it cannot be read. Returns the record to store
-    (without text yet) and the raw text to extract from.
+    (without text yet), the raw text to extract from, and a note on a
+    guessed encoding.
     """
     raw = read_document(source, published)
     metadata = raw.metadata
@@ -98,7 +100,8 @@ def prepare_file(
     previous = stored_document(db, record.path)
     if previous is not None and previous == _fingerprint(record):
         return None
-    return record, raw.text
+    note = f"{raw.path}: not UTF-8; read as {raw.encoding} (guessed)" if raw.encoding else None
+    return record, raw.text, note
 
 
 def extract_document(raw_text: str, published: PartialDate | None) -> tuple[str, list[Statement]]:
@@ -108,12 +111,14 @@ def extract_document(raw_text: str, published: PartialDate | None) -> tuple[str,
 
 
 def store_extracted(
-    db: Database, record: DocumentRecord, text: str, statements: list[Statement]
+    db: Database, record: DocumentRecord, text: str, statements: list[Statement], note: str | None = None
 ) -> FileResult:
     """Write one extracted document and say what happened."""
     stored = store_document(db, _with_text(record, text), statements)
     undated = sum(1 for s in statements if s.date.value is None)
-    return FileResult(record.name, stored.status, len(statements), undated, None, stored.orphaned_corrections)
+    return FileResult(
+        record.name, stored.status, len(statements), undated, None, stored.orphaned_corrections, note
+    )
 
 
 def ingest_file(db: Database, source: SourceFile, published: PartialDate | None = None) -> FileResult:
@@ -121,8 +126,8 @@ def ingest_file(db: Database, source: SourceFile, published: PartialDate | None 
     prepared = prepare_file(db, source, published)
     if prepared is None:
         return FileResult(source.name, "unchanged")
-    record, raw_text = prepared
-    return store_extracted(db, record, *extract_document(raw_text, record.published))
+    record, raw_text, note = prepared
+    return store_extracted(db, record, *extract_document(raw_text, record.published), note)
 
 
 def _fingerprint(record: DocumentRecord) -> dict[str, str | None]:
@@ -174,7 +179,7 @@ def ingest(
         if on_result is not None:
             on_result(result)
 
-    def prepared() -> Iterator[tuple[SourceFile, DocumentRecord, str] | FileResult]:
+    def prepared() -> Iterator[tuple[SourceFile, DocumentRecord, str, str | None] | FileResult]:
         for item in discover(paths):
             if isinstance(item, RhetrackError):
                 yield FileResult("", "failed", reason=str(item))
@@ -191,18 +196,17 @@ def ingest(
             if isinstance(item, FileResult):
                 report(item)
                 continue
-            source, record, raw_text = item
+            source, record, raw_text, note = item
             try:
-                report(store_extracted(db, record, *extract_document(raw_text, record.published)))
+                report(store_extracted(db, record, *extract_document(raw_text, record.published), note))
             except Exception as exc:
                 report(_failure(source, exc))
         return summary
 
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    window: deque[tuple[SourceFile, DocumentRecord, Future[tuple[str, list[Statement]]]] | FileResult] = (
-        deque()
-    )
+    Pending = tuple[SourceFile, DocumentRecord, Future[tuple[str, list[Statement]]], str | None]
+    window: deque[Pending | FileResult] = deque()
 
     def drain(keep: int) -> None:
         while len(window) > keep:
@@ -210,9 +214,9 @@ def ingest(
             if isinstance(head, FileResult):
                 report(head)
                 continue
-            source, record, future = head
+            source, record, future, note = head
             try:
-                report(store_extracted(db, record, *future.result()))
+                report(store_extracted(db, record, *future.result(), note))
             except Exception as exc:
                 report(_failure(source, exc))
 
@@ -221,8 +225,10 @@ def ingest(
             if isinstance(item, FileResult):
                 window.append(item)
             else:
-                source, record, raw_text = item
-                window.append((source, record, pool.submit(extract_document, raw_text, record.published)))
+                source, record, raw_text, note = item
+                window.append(
+                    (source, record, pool.submit(extract_document, raw_text, record.published), note)
+                )
             drain(keep=4 * jobs)
         drain(keep=0)
     return summary

@@ -98,6 +98,7 @@ class RawDocument:
     format: Format
     text: str
     metadata: SourceMetadata
+    encoding: str | None = None  # the encoding guessed for a file that is not UTF-8
 
 
 # --- dates ------------------------------------------------------------------------
@@ -643,22 +644,74 @@ def _merge(*layers: SourceMetadata | None) -> SourceMetadata:
     )
 
 
-def _decode(raw: bytes, path: Path) -> str:
+# Single-byte Latin code pages a detector may name for Western text; the
+# bytes mean the same in Windows-1252 for the letters articles use.
+_LATIN_PAGES = {"cp1250", "cp1252", "cp1257", "latin_1", "iso8859_1", "iso8859_2", "iso8859_9",
+                "iso8859_13", "iso8859_15", "cp1254", "mac_roman"}  # fmt: skip
+
+
+def _looks_utf16(raw: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: NULs in every other byte of mostly-ASCII text."""
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
+    """The text of a file and, when it is not UTF-8, the encoding it was read in."""
     if not raw:
         raise DocumentError(f"{path}: empty file; add the article text or remove the file")
+    encoding: str | None = None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DocumentError(f"{path}: UTF-16 text; re-save it as UTF-8")
-    if b"\x00" in raw:
+        encoding = "utf-16"
+    elif b"\x00" in raw:
+        encoding = _looks_utf16(raw)
+        if encoding is None:
+            raise DocumentError(
+                f"{path}: looks binary, not a text article; remove it from the folder or convert it"
+            )
+    if encoding is not None:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                raise DocumentError(
+                    f"{path}: broken UTF-16 text ({exc.reason}); re-save it as UTF-8"
+                ) from exc
+            raise DocumentError(
+                f"{path}: looks binary, not a text article; remove it from the folder or convert it"
+            ) from exc
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text, encoding = _guess_encoding(raw, path)
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def _guess_encoding(raw: bytes, path: Path) -> tuple[str, str]:
+    """Text that is not UTF-8, decoded in the encoding charset-normalizer finds most likely."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
         raise DocumentError(
-            f"{path}: looks binary, not a text article; remove it from the folder or convert it"
+            f"{path}: not text in any encoding rhetrack recognizes; re-save it as UTF-8 or remove it"
         )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(
-            f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8"
-        ) from exc
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    encoding = best.encoding
+    if encoding in _LATIN_PAGES:
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return str(best), encoding
 
 
 def read_document(source: SourceFile, published: PartialDate | None = None) -> RawDocument:
@@ -686,7 +739,7 @@ def read_document(source: SourceFile, published: PartialDate | None = None) -> R
         raise DocumentError(
             f"{path}: cannot read it ({exc.strerror or exc}); check that it exists, is a file and is readable"
         ) from exc
-    text = _decode(raw, path)
+    text, encoding = _decode(raw, path)
     option = SourceMetadata(published=published, published_source="option") if published else None
     if format_ == "html":
         text, html_meta = _read_html(text)
@@ -710,4 +763,5 @@ def read_document(source: SourceFile, published: PartialDate | None = None) -> R
         format=format_,
         text=text,
         metadata=metadata,
+        encoding=encoding,
     )
