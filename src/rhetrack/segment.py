@@ -188,7 +188,7 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
                 _straight_single(text, i, stack, spans, paragraph.index)
                 continue
             top = stack[-1] if stack else None
-            closes_top = top is not None and char in _PAIRS[top[1]] and _is_close(text, i, char)
+            closes_top = top is not None and char in _PAIRS.get(top[1], top[1]) and _is_close(text, i, char)
             if closes_top and not (char == '"' and _is_open(text, i, char) and top[1] != '"'):
                 assert top is not None
                 start, mark, first_paragraph, spanned = stack.pop()
