@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import shutil
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -191,3 +192,103 @@ def test_files_that_are_not_articles_get_a_reason_and_the_rest_goes_on(
     assert result.exit_code == 1
     assert reason in result.stderr and name in result.stderr
     assert next(csv.DictReader(io.StringIO(result.stdout)))["documents_new"] == "1"
+
+
+# -- big files, links, broken databases, interrupted runs ---------------------------------
+
+
+def test_a_100_mb_file_gets_a_reason_and_the_rest_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "big"
+    folder.mkdir()
+    with (folder / "dump.txt").open("wb") as handle:
+        handle.truncate(100 * 1_000_000)  # sparse: 100 MB on paper, nothing on disk
+    (folder / "good.txt").write_text(ENGLISH, encoding="utf-8")
+    result = run("ingest", folder, "--format", "csv")
+    assert result.exit_code == 1
+    (line,) = [line for line in result.stderr.splitlines() if "dump.txt" in line]
+    assert "too large for one article" in line and "RHETRACK_MAX_FILE_MB" in line
+    assert next(csv.DictReader(io.StringIO(result.stdout)))["documents_new"] == "1"
+
+
+def test_broken_links_and_link_loops_get_a_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "links"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ENGLISH, encoding="utf-8")
+    os.symlink(folder / "nowhere.txt", folder / "broken.txt")
+    os.symlink(folder / "loop_b.txt", folder / "loop_a.txt")
+    os.symlink(folder / "loop_a.txt", folder / "loop_b.txt")
+    os.symlink(folder, folder / "self")  # a folder that contains itself
+    result = run("ingest", folder, "--format", "csv")
+    assert result.exit_code == 1
+    assert "nowhere.txt" in result.stderr
+    assert "loop_a.txt" in result.stderr and "loop_b.txt" in result.stderr
+    assert next(csv.DictReader(io.StringIO(result.stdout)))["documents_new"] == "1"
+    # A looping link named on the command line is reported the same way.
+    direct = run("ingest", folder / "loop_a.txt")
+    assert direct.exit_code == 1 and "loops back on itself" in direct.stderr
+
+
+def test_a_corrupted_database_gets_a_message_and_is_not_modified(
+    seeded_database: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.db"
+    data = bytearray(seeded_database.read_bytes())
+    data[100:4096] = b"\xde\xad" * ((4096 - 100) // 2)  # keep the header, wreck the schema page
+    broken.write_bytes(bytes(data))
+    before = broken.read_bytes()
+    result = run("show", "--db", broken)
+    assert result.exit_code == 1
+    assert "broken.db" in result.stderr and "left untouched" in result.stderr
+    assert result.stdout == ""
+    assert broken.read_bytes() == before
+
+
+def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for index in range(60):
+        (folder / f"a{index:03d}.txt").write_text(
+            f'On October {index % 28 + 1}, Hadi al-Ameri warned, "We will attack the occupation bases."\n\n'
+            * 40,
+            encoding="utf-8",
+        )
+    database = tmp_path / "killed.db"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rhetrack", "ingest", str(folder), "--db", str(database)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        if database.exists():
+            try:
+                with sqlite3.connect(database) as conn:
+                    if conn.execute("SELECT count(*) FROM documents").fetchone()[0] >= 3:
+                        break
+            except sqlite3.Error:
+                continue
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        # Every stored document has its statements: nothing half-written.
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                "(SELECT 1 FROM statement_sources s WHERE s.document_id = d.id)"
+            ).fetchone()[0]
+            == 0
+        )
+    assert 0 < stored < 60
+    rerun = run("ingest", folder, "--db", database, "--format", "csv")
+    assert rerun.exit_code == 0, rerun.output
+    row = next(csv.DictReader(io.StringIO(rerun.stdout)))
+    assert int(row["documents_new"]) == 60 - stored
+    assert int(row["documents_unchanged"]) == stored

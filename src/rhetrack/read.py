@@ -283,7 +283,13 @@ def _walk(
         if is_dir:
             yield from _walk(path, top, manifests, seen)
         elif _supported(entry.name):
-            resolved = path.resolve()
+            try:
+                resolved = path.resolve()
+            except (OSError, RuntimeError):  # 3.11 raises RuntimeError for a symlink loop
+                yield DocumentError(
+                    f"{path}: a symbolic link that loops back on itself; fix or remove the link"
+                )
+                continue
             if resolved in seen:
                 continue
             seen.add(resolved)
@@ -332,7 +338,13 @@ def discover(paths: Sequence[Path]) -> Iterator[SourceFile | DocumentError | Met
                     f"rhetrack reads {_ACCEPTED} files (convert it, or leave it out)"
                 )
                 continue
-            resolved = argument.resolve()
+            try:
+                resolved = argument.resolve()
+            except (OSError, RuntimeError):  # 3.11 raises RuntimeError for a symlink loop
+                yield DocumentError(
+                    f"{argument}: a symbolic link that loops back on itself; fix or remove the link"
+                )
+                continue
             if resolved in seen:
                 continue
             seen.add(resolved)
@@ -714,6 +726,12 @@ def _guess_encoding(raw: bytes, path: Path) -> tuple[str, str]:
     return str(best), encoding
 
 
+MAX_FILE_ENV = "RHETRACK_MAX_FILE_MB"
+# A saved article is tens of kilobytes; a file of many megabytes is a dump or
+# a mistake, and would hold the whole ingest for minutes.
+MAX_FILE_BYTES = int(float(os.environ.get(MAX_FILE_ENV, "20")) * 1_000_000)
+
+
 def read_document(source: SourceFile, published: PartialDate | None = None) -> RawDocument:
     """Read, hash and decode one file, and settle its metadata.
 
@@ -734,6 +752,13 @@ def read_document(source: SourceFile, published: PartialDate | None = None) -> R
             f"{path}: unsupported file type {suffix or '(no suffix)'!r}; rhetrack reads {_ACCEPTED} files"
         )
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DocumentError(
+                f"{path}: {size / 1e6:,.0f} MB is too large for one article (the limit is "
+                f"{MAX_FILE_BYTES / 1e6:,.0f} MB); split it into articles, "
+                f"or set {MAX_FILE_ENV} to raise the limit"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise DocumentError(
