@@ -292,3 +292,59 @@ def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_
     row = next(csv.DictReader(io.StringIO(rerun.stdout)))
     assert int(row["documents_new"]) == 60 - stored
     assert int(row["documents_unchanged"]) == stored
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["x' OR 1=1 --", 'Khazali"; DROP TABLE statements; --', "%", "_", "\\", "🔥", "ḳhazālī"],
+)
+def test_filter_values_reach_sql_only_as_parameters(seeded_database: Path, value: str) -> None:
+    before = seeded_database.read_bytes()
+    for option in ("--actor", "--org", "--doc", "--search", "--target"):
+        result = run("show", option, value, "--db", seeded_database, "--format", "csv")
+        assert result.exit_code in (0, 1), (option, result.output)
+        if result.exit_code == 1:
+            assert result.stdout == "" and result.stderr.startswith("error:"), (option, result.stderr)
+    assert seeded_database.read_bytes() == before
+    db = open_database(seeded_database)
+    assert db.execute("SELECT count(*) FROM statements").fetchone()[0] > 30
+
+
+def test_ctrl_c_during_ingest_ends_with_a_message_and_a_rerun_completes(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for index in range(60):
+        (folder / f"a{index:03d}.txt").write_text(
+            'Hadi al-Ameri warned, "We will attack the occupation bases."\n\n' * 40, encoding="utf-8"
+        )
+    database = tmp_path / "interrupted.db"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rhetrack", "ingest", str(folder), "--db", str(database)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(database) as conn:
+                if conn.execute("SELECT count(*) FROM documents").fetchone()[0] >= 2:
+                    break
+        except sqlite3.Error:
+            continue
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("the ingest finished before the interrupt arrived")
+    assert process.returncode == 130
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    rerun = run("ingest", folder, "--db", database, "--format", "csv")
+    assert rerun.exit_code == 0
+    row = next(csv.DictReader(io.StringIO(rerun.stdout)))
+    assert int(row["documents_new"]) + int(row["documents_unchanged"]) == 60

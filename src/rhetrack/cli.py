@@ -44,7 +44,7 @@ TABLE_STATEMENT_COLUMNS = (
 
 
 class _Group(TyperGroup):
-    """Turns every RhetrackError into one line on stderr and exit code 1."""
+    """Turns every RhetrackError into one line on stderr and exit code 1, and Ctrl-C into exit 130."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -54,6 +54,15 @@ class _Group(TyperGroup):
 
             stderr_console().print(printable(f"error: {exc}"), markup=False)
             raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            from rhetrack.render import stderr_console
+
+            # Each document is written in its own transaction: what finished is stored.
+            stderr_console().print(
+                "interrupted: every document finished so far is stored; run the same command again to finish",
+                markup=False,
+            )
+            raise typer.Exit(130) from None
 
 
 app = typer.Typer(
