@@ -12,13 +12,13 @@ the gazetteer's data files.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from rhetrack.gazetteer import Gazetteer
-from rhetrack.segment import QuoteSpan, Segmented, Sentence
+from rhetrack.segment import QuoteSpan, Ranges, Segmented, Sentence
 
 MentionSource = Literal["gazetteer", "name", "pronoun", "description"]
 StatementKind = Literal["direct", "indirect"]
@@ -220,10 +220,7 @@ class Attribution:
 def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
     """Named actors, unknown proper names, pronouns and descriptions outside quotes."""
     text = segmented.text
-    quoted = [(q.inner_start, q.inner_end) for q in segmented.quotes if q.depth == 0]
-
-    def in_quote(start: int) -> bool:
-        return any(q_start <= start < q_end for q_start, q_end in quoted)
+    in_quote = Ranges((q.inner_start, q.inner_end) for q in segmented.quotes if q.depth == 0).holds
 
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -245,9 +242,10 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             )
         )
         taken.append((match.start(), match.end()))
+    overlaps_actor = Ranges(taken).meets
     for match in _NAME_RUN.finditer(text):
         start, end = match.span()
-        if in_quote(start) or any(s < end and start < e for s, e in taken):
+        if in_quote(start) or overlaps_actor(start, end):
             continue
         surface = match.group(0)
         words = surface.split()
@@ -323,6 +321,14 @@ def _guess_kind(
     return "person"
 
 
+# Parentheses, dash asides, and relative clauses after any noun ("A
+# security official, who spoke on condition of anonymity because he …,").
+_ASIDE = re.compile(
+    r"\([^()]*\)|\[[^\[\]]*\]|\s?[—–]\s?[^—–]{1,300}?[—–]|(?P<relative>,\s+(?:who|whose|which)\s[^,;:]{1,200},)"
+)
+_APPOSITIVE_COMMA = re.compile(r"[’']?s?\s*(?:\([^()]*\)\s*)?,")
+
+
 def _appositive_mask(
     text: str, sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer
 ) -> list[tuple[int, int]]:
@@ -330,40 +336,32 @@ def _appositive_mask(
 
     Parentheses, dash-delimited asides and comma-delimited appositives or
     relative clauses after a name ("X, the leader of Y,"; "X, who ...,").
+    `mentions` are those starting in the sentence, in document order.
     """
     masked: list[tuple[int, int]] = []
     body = text[sentence.start : sentence.end]
-    # Parentheses, dash asides, and relative clauses after any noun ("A
-    # security official, who spoke on condition of anonymity because he …,"),
-    # unless the clause itself reports speech ("Badr, which Chatham House
-    # characterized as …").
-    for match in re.finditer(
-        r"\([^()]*\)|\[[^\[\]]*\]|\s?[—–]\s?[^—–]{1,300}?[—–]|(?P<relative>,\s+(?:who|whose|which)\s[^,;:]{1,200},)",
-        body,
-    ):
+    # A relative clause that itself reports speech ("Badr, which Chatham
+    # House characterized as …") is not an aside.
+    for match in _ASIDE.finditer(body):
         if match.group("relative") and gazetteer.reporting_verb.search(match.group(0)):
             continue
         masked.append((sentence.start + match.start(), sentence.start + match.end()))
     for mention in mentions:
-        if not sentence.start <= mention.start < sentence.end:
-            continue
-        after = text[mention.end : sentence.end]
-        comma = re.match(r"[’']?s?\s*(?:\([^()]*\)\s*)?,", after)
+        # Matched in place (the pattern has no anchors), sliced only on a hit.
+        comma = _APPOSITIVE_COMMA.match(text, mention.end, sentence.end)
         if not comma:
             continue
-        rest = after[comma.end() :]
+        rest = text[comma.end() : sentence.end]
         if not gazetteer.appositive_head.match(rest):
             continue
         closing = rest.find(",")
         segment = rest[: closing if closing >= 0 else len(rest)]
         if gazetteer.reporting_verb.search(segment):
             continue  # ", the group said," is a clause of its own, not an aside
-        masked.append((mention.end, mention.end + comma.end() + len(segment)))
+        masked.append((mention.end, comma.end() + len(segment)))
     for mention in mentions:
         # "the leader of Asaib Ahl al-Haq said": the group qualifies the speaker.
-        if sentence.start <= mention.start < sentence.end and _ROLE_OF.search(
-            text, max(sentence.start, mention.start - 40), mention.start
-        ):
+        if _ROLE_OF.search(text, max(sentence.start, mention.start - 40), mention.start):
             masked.append((mention.start, mention.end))
     return masked
 
@@ -398,13 +396,33 @@ class _Attributor:
         self.text = segmented.text
         self.gaz = gazetteer
         self.mentions = find_mentions(segmented, gazetteer)
+        self.mention_starts = [m.start for m in self.mentions]  # sorted: mentions are in document order
         self.salience = _Salience()
         self.top_quotes = [q for q in segmented.quotes if q.depth == 0]
+        self.top_quote_ranges = Ranges((q.inner_start, q.inner_end) for q in self.top_quotes)
         self.resolved: Mention | None = None  # the named mention behind the last speaker
+        # Per-document caches: each is asked again and again for the same sentence or range.
+        self._masks: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._verb_cache: dict[tuple[int, int], list[re.Match[str]]] = {}
 
     # -- resolving a mention to a speaker ------------------------------------
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """Mentions lying within start..end, in document order."""
+        # bisect: mentions are sorted by start, so only those starting in range are read.
+        low = bisect_left(self.mention_starts, start)
+        high = bisect_right(self.mention_starts, end)
+        return [m for m in self.mentions[low:high] if m.end <= end]
+
+    def _masked(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """The sentence's appositive mask (see `_appositive_mask`), computed once."""
+        key = (sentence.start, sentence.end)
+        masked = self._masks.get(key)
+        if masked is None:
+            low = bisect_left(self.mention_starts, sentence.start)
+            high = bisect_left(self.mention_starts, sentence.end)
+            masked = _appositive_mask(self.text, sentence, self.mentions[low:high], self.gaz)
+            self._masks[key] = masked
+        return masked
 
     def _speaker(self, mention: Mention, sentence: Sentence) -> Speaker | None:
         if mention.source in ("pronoun", "description"):
@@ -487,7 +505,7 @@ class _Attributor:
         return self._subject_before(cue[0], sentence, masked)
 
     def _in_top_quote(self, offset: int) -> bool:
-        return any(q.inner_start <= offset < q.inner_end for q in self.top_quotes)
+        return self.top_quote_ranges.holds(offset)
 
     def _is_anonymous_subject(self, start: int, verb_start: int) -> bool:
         """Whether the words just before a verb are an anonymous subject."""
@@ -503,18 +521,24 @@ class _Attributor:
     # -- direct quotations --------------------------------------------------------
     def _verbs(self, start: int, end: int) -> list[re.Match[str]]:
         """Reporting verbs in a range, without noun uses ("Kaabi's call", "a post")."""
-        return [
-            verb
-            for verb in self.gaz.reporting_verb.finditer(self.text, start, end)
-            if not _DETERMINER_BEFORE.search(self.text, max(0, verb.start() - 12), verb.start())
-            and self.text[verb.start() - 1 : verb.start()] not in ("-", "‐")  # "so-called"
-        ]
+        # Cached per range: the same ranges come back for every quotation and
+        # verb of a sentence. Callers only read the list, never change it.
+        key = (start, end)
+        verbs = self._verb_cache.get(key)
+        if verbs is None:
+            verbs = self._verb_cache[key] = [
+                verb
+                for verb in self.gaz.reporting_verb.finditer(self.text, start, end)
+                if not _DETERMINER_BEFORE.search(self.text, max(0, verb.start() - 12), verb.start())
+                and self.text[verb.start() - 1 : verb.start()] not in ("-", "‐")  # "so-called"
+            ]
+        return verbs
 
     def attribute_quote(
         self, quote: QuoteSpan, sentence: Sentence, previous: tuple[QuoteSpan, Speaker] | None
     ) -> tuple[Speaker, str, int] | None:
         text = self.text
-        masked = _appositive_mask(text, sentence, self.mentions, self.gaz)
+        masked = self._masked(sentence)
         same_sentence = [q for q in self.top_quotes if sentence.start <= q.start < sentence.end]
         before = [q for q in same_sentence if q.end <= quote.start]
         after = [q for q in same_sentence if q.start >= quote.end]
@@ -640,7 +664,7 @@ class _Attributor:
         if not self.text[previous.start : previous.end].rstrip().endswith(":"):
             return None
         lead = self.seg.sentence_at(previous.end - 1)
-        masked = _appositive_mask(self.text, lead, self.mentions, self.gaz)
+        masked = self._masked(lead)
         verbs = [v for v in self._verbs(lead.start, previous.end) if _outside(v.start(), masked)]
         if not verbs:
             return None
@@ -653,7 +677,7 @@ class _Attributor:
         text = self.text
         if _EVALUATIVE_OPENING.match(text, sentence.start):
             return None
-        masked = _appositive_mask(text, sentence, self.mentions, self.gaz)
+        masked = self._masked(sentence)
         for verb in self._verbs(sentence.start, sentence.end):
             if not _outside(verb.start(), masked) or self._in_top_quote(verb.start()):
                 continue
@@ -769,7 +793,7 @@ class _Attributor:
                 self.salience.note(mention)
 
     def _note_salience(self, sentence: Sentence) -> None:
-        masked = _appositive_mask(self.text, sentence, self.mentions, self.gaz)
+        masked = self._masked(sentence)
         named = [
             m
             for m in self._mentions_in(sentence.start, sentence.end)

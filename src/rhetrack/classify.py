@@ -121,31 +121,40 @@ def level_number(value: str | int) -> int:
 
 
 def _between_breaks(
-    breaks: Iterable[re.Match[str]], start: int, end: int, left: int, right: int
+    breaks: Iterable[tuple[int, int]], start: int, end: int, left: int, right: int
 ) -> tuple[int, int]:
     """The stretch between the last break ending before `start` and the first after `end`."""
-    for match in breaks:
-        if match.end() <= start:
-            left = match.end()
-        elif match.start() >= end:
-            return left, match.start()
+    for break_start, break_end in breaks:
+        if break_end <= start:
+            left = break_end
+        elif break_start >= end:
+            return left, break_start
     return left, right
+
+
+@lru_cache(maxsize=64)
+def _sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the sentence ends in `text`.
+
+    Cached: a statement's text is split again for every cue and target scope.
+    """
+    return tuple(
+        m.span()
+        for m in _SENTENCE_END.finditer(text)
+        if not (m.group(0) == "." and ends_with_abbreviation(text, m.end()))
+    )
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence of `text` around the span start..end."""
-    breaks = (
-        m
-        for m in _SENTENCE_END.finditer(text)
-        if not (m.group(0) == "." and ends_with_abbreviation(text, m.end()))
-    )
-    return _between_breaks(breaks, start, end, 0, len(text))
+    return _between_breaks(_sentence_breaks(text), start, end, 0, len(text))
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The coordinated clause around start..end, within its sentence."""
     left, right = _sentence_bounds(text, start, end)
-    return _between_breaks(_CLAUSE_BREAK.finditer(text, left, right), start, end, left, right)
+    breaks = (m.span() for m in _CLAUSE_BREAK.finditer(text, left, right))
+    return _between_breaks(breaks, start, end, left, right)
 
 
 _BACK_REFERENCE = re.compile(r"\b(?:it|they|them|its|their)\b", re.IGNORECASE)
@@ -253,18 +262,13 @@ def _find_targets(text: str, gazetteer: Gazetteer, context: str = "") -> list[tu
         if target.pattern is not None:
             found.extend((m.start(), m.end(), target.name) for m in target.pattern.finditer(text))
     named = _named((name for _, _, name in found), gazetteer)
-    nearby: set[str] | None = None  # searched only when a generic word needs it
     for target in gazetteer.targets.values():
         if target.generic is None:
             continue
         generic = list(target.generic.finditer(text))
         if generic and target.requires not in named and context:
-            if nearby is None:
-                nearby = _named(
-                    (t.name for t in gazetteer.targets.values() if t.pattern and t.pattern.search(context)),
-                    gazetteer,
-                )
-            if target.requires not in nearby:
+            # Searched only when a generic word needs it.
+            if target.requires not in _named_nearby(context, gazetteer):
                 continue
         elif target.requires not in named:
             continue
@@ -276,6 +280,26 @@ def _find_targets(text: str, gazetteer: Gazetteer, context: str = "") -> list[tu
             continue
         kept.append(hit)
     return kept
+
+
+# The last context searched, its gazetteer and the targets named there. The
+# statements of one paragraph come one after another and share their
+# context, so one entry is enough. (Gazetteer holds dicts, so it cannot key
+# an lru_cache; the entry keeps it alive, so `is` is a safe test.)
+_nearby_memo: tuple[str, Gazetteer, set[str]] | None = None
+
+
+def _named_nearby(context: str, gazetteer: Gazetteer) -> set[str]:
+    """Targets named in a statement's context, with their parents. Callers only read the set."""
+    global _nearby_memo
+    memo = _nearby_memo
+    if memo is not None and memo[1] is gazetteer and memo[0] == context:
+        return memo[2]
+    named = _named(
+        (t.name for t in gazetteer.targets.values() if t.pattern and t.pattern.search(context)), gazetteer
+    )
+    _nearby_memo = (context, gazetteer, named)
+    return named
 
 
 def classify(

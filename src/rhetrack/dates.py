@@ -34,10 +34,12 @@ Conventions shared by every function here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
 from rhetrack.partial_date import PartialDate
@@ -920,13 +922,28 @@ class _DatedSentence:
     names: frozenset[str]  # speakers this sentence or its paragraph is about
 
 
-def _blank_quotes(segmented: Segmented, start: int, end: int) -> str:
-    text = segmented.text[start:end]
-    for quote in segmented.quotes:
-        if quote.depth == 0 and quote.end > start and quote.start < end:
-            left, right = max(quote.start, start) - start, min(quote.end, end) - start
-            text = text[:left] + " " * (right - left) + text[right:]
-    return text
+class _TopQuotes:
+    """A document's top-level quotations, to blank them out of a stretch of text."""
+
+    def __init__(self, segmented: Segmented) -> None:
+        self.text = segmented.text
+        self.quotes = [quote for quote in segmented.quotes if quote.depth == 0]  # sorted by start
+        self.starts = [quote.start for quote in self.quotes]
+        self.reach = list(accumulate((quote.end for quote in self.quotes), max))
+
+    def blank(self, start: int, end: int) -> str:
+        """text[start:end] with every top-level quotation in it turned to spaces."""
+        text = self.text[start:end]
+        # bisect: only quotations starting before `end` can overlap, and none
+        # does when the furthest of their ends stops at `start` (most sentences).
+        count = bisect_left(self.starts, end)
+        if not count or self.reach[count - 1] <= start:
+            return text
+        for quote in self.quotes[:count]:
+            if quote.end > start:
+                left, right = max(quote.start, start) - start, min(quote.end, end) - start
+                text = text[:left] + " " * (right - left) + text[right:]
+        return text
 
 
 # "two days before November 3": an offset from a date that is itself written.
@@ -952,9 +969,9 @@ def _offset_date(body: str, mention: DateMention, value: PartialDate) -> tuple[P
 
 
 def _sentence_date(
-    segmented: Segmented, sentence: Sentence, published: PartialDate | None
+    quotes: _TopQuotes, sentence: Sentence, published: PartialDate | None
 ) -> tuple[PartialDate, str] | None:
-    body = _blank_quotes(segmented, sentence.start, sentence.end)
+    body = quotes.blank(sentence.start, sentence.end)
     resolved: list[tuple[bool, PartialDate, str]] = []
     for mention in find_date_expressions(body):
         value = resolve_date(mention, published)
@@ -984,8 +1001,11 @@ def date_statements(
     for attribution in attributions:
         speakers_by_paragraph.setdefault(attribution.sentence.paragraph, set()).add(attribution.speaker.name)
     dated: list[_DatedSentence] = []
+    first_of_paragraph: dict[int, int] = {}  # paragraph -> index of its first sentence
+    quotes = _TopQuotes(segmented)
     for sentence in segmented.sentences:
-        found = _sentence_date(segmented, sentence, published)
+        first_of_paragraph.setdefault(sentence.paragraph, sentence.index)
+        found = _sentence_date(quotes, sentence, published)
         if found is None:
             continue
         body = segmented.sentence_text(sentence)
@@ -1014,7 +1034,7 @@ def date_statements(
             d
             for d in dated
             if d.paragraph == sentence.paragraph + 1
-            and d.index == _first_sentence_of(segmented, d.paragraph)
+            and d.index == first_of_paragraph.get(d.paragraph, -1)
             and (speaker in d.names or speaker in segmented.sentence_text(segmented.sentences[d.index]))
         ]
         if same_paragraph:
@@ -1032,10 +1052,3 @@ def date_statements(
         else:
             results.append(StatementDate(None, "unknown"))
     return results
-
-
-def _first_sentence_of(segmented: Segmented, paragraph: int) -> int:
-    for sentence in segmented.sentences:
-        if sentence.paragraph == paragraph:
-            return sentence.index
-    return -1

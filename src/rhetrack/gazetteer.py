@@ -15,7 +15,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -31,6 +31,8 @@ _FOLD_DROP = str.maketrans("", "", _APOSTROPHES + ".")
 _FOLD_SPACE = str.maketrans(dict.fromkeys(_HYPHENS + "_", " "))
 
 
+# Cached: extraction folds the same few hundred surfaces over and over.
+@lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """A matching key insensitive to case, diacritics and transliteration habits.
 
@@ -152,6 +154,11 @@ def _load(name: str) -> list[tuple[str, dict[str, Any]]]:
 
 def _loose_alias(alias: str) -> str:
     """A regex for an alias that tolerates apostrophe, hyphen and case habits."""
+    return "".join(_loose_alias_parts(alias))
+
+
+def _loose_alias_parts(alias: str) -> list[str]:
+    """`_loose_alias` one character at a time."""
     parts = []
     for index, char in enumerate(alias):
         if char in _APOSTROPHES:
@@ -163,12 +170,60 @@ def _loose_alias(alias: str) -> str:
             parts.append(f"[{char.upper()}{char.lower()}]" if char.lower() == "a" else re.escape(char))
         else:
             parts.append(re.escape(char))
-    return "".join(parts)
+    return parts
+
+
+def _loose_first_chars(alias: str) -> str | None:
+    """Every character the first part of `_loose_alias(alias)` matches; None if it is optional."""
+    char = alias[0]
+    if char in _APOSTROPHES:
+        return None
+    if char in _HYPHENS or char == " ":
+        return _HYPHENS + " "
+    if char.isalpha() and char.lower() == "a":
+        return char.upper() + char.lower()
+    return char
+
+
+def _ordered(words: Iterable[str]) -> list[str]:
+    return sorted(set(words), key=len, reverse=True)
 
 
 def _alternation(words: Iterable[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(ordered)
+    return "|".join(_ordered(words))
+
+
+def _actor_pattern(surfaces: list[str]) -> re.Pattern[str]:
+    """Any actor surface as a whole word, tolerating spelling habits.
+
+    The same matches as `(?<![\\w])(?:alias|alias|…)(?![\\w])` over the loose
+    aliases in `_alternation` order, but written as one branch per first
+    character, each holding, in that order, the aliases that can start with
+    it: `(?:A(?<!\\w.)(?:…)|B(?<!\\w.)(?:…)|…)`. A branch of literals lets the
+    regex engine skip straight to candidate characters instead of trying
+    hundreds of aliases at every position, which made this one scan cost as
+    much as the rest of extraction. Only the aliases of a branch can match
+    where it matches, and their order is kept, so the first alias to match
+    is the same. The look-behind, moved after the first character, is the
+    same test: no word character before it.
+    """
+    alternatives = [_loose_alias(a) for a in surfaces]
+    plain = rf"(?<![\w])(?:{_alternation(alternatives)})(?![\w])"
+    split: dict[str, tuple[str, str]] = {}
+    for surface in surfaces:
+        parts = _loose_alias_parts(surface)
+        first = _loose_first_chars(surface)
+        if first is None:
+            return re.compile(plain)  # an optional first character: no branch to put it in
+        if split.setdefault("".join(parts), (first, "".join(parts[1:]))) != (first, "".join(parts[1:])):
+            return re.compile(plain)
+    branches: dict[str, list[str]] = {}
+    for alternative in _ordered(alternatives):
+        first, rest = split[alternative]
+        for char in first:
+            branches.setdefault(char, []).append(rest)
+    body = "|".join(rf"{re.escape(char)}(?<!\w.)(?:{'|'.join(rests)})" for char, rests in branches.items())
+    return re.compile(rf"(?:{body})(?![\w])")
 
 
 def _word_pattern(alternatives: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -283,11 +338,10 @@ def load_gazetteer() -> Gazetteer:
         for phrase in phrases:
             descriptions[phrase.casefold()] = wanted
     negation = merged["negation"]
-    alias_alternatives = [_loose_alias(a) for a in alias_index_surfaces(actors)]
     return Gazetteer(
         actors=actors,
         alias_index=alias_index,
-        actor_pattern=re.compile(rf"(?<![\w])(?:{_alternation(alias_alternatives)})(?![\w])"),
+        actor_pattern=_actor_pattern(alias_index_surfaces(actors)),
         targets=targets,
         levels=tuple(sorted(levels, key=lambda cue: cue.level)),
         reporting_verb=_word_pattern(verb_lemma),

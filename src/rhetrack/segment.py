@@ -7,7 +7,10 @@ stored cleaned text, so every span can be checked against the source.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 # Opening mark -> the closing marks that end it.
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“”"}
@@ -68,6 +71,33 @@ _ATTRIBUTION_AFTER = re.compile(
     r"replied|warned|declared|shouted|tweeted)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[”’\"»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
+_QUOTE_MARK = re.compile("[“”«»‘’\"„']")
+_ABBREVIATION_END = re.compile(r"(\b[\w.]+)\.$")
+_NEXT_WORD = re.compile(r"\s*(\S+)")
+
+
+class Ranges:
+    """Half-open character ranges, asked which hold an offset or meet a span.
+
+    Lookups bisect the sorted starts and read the running maximum of the ends,
+    so they take O(log n) whether the ranges nest, overlap or not; a linear
+    scan per lookup made long documents quadratic.
+    """
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def holds(self, offset: int) -> bool:
+        """Whether some range has start <= offset < end."""
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and self._reach[index] > offset
+
+    def meets(self, start: int, end: int) -> bool:
+        """Whether some range overlaps start..end (range start < end and range end > start)."""
+        index = bisect_left(self._starts, end) - 1
+        return index >= 0 and self._reach[index] > start
 
 
 @dataclass(frozen=True)
@@ -180,9 +210,11 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
             opener = continuing[-1]
             stack = [(opener[0], opener[1], opener[2], opener[3] + 1)]
             skip_at = paragraph.start
-        for i in range(paragraph.start, paragraph.end):
+        # Only the quotation marks matter: let the regex engine find them.
+        for found in _QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
+            i = found.start()
             char = text[i]
-            if char not in "“”«»‘’\"„'" or i == skip_at:
+            if i == skip_at:
                 continue
             if char == "'":
                 _straight_single(text, i, stack, spans, paragraph.index)
@@ -231,7 +263,7 @@ def _straight_single(
 
 def ends_with_abbreviation(text: str, end: int) -> bool:
     """Whether the period just before `end` closes an abbreviation or initial."""
-    match = re.search(r"(\b[\w.]+)\.$", text[max(0, end - 12) : end])
+    match = _ABBREVIATION_END.search(text[max(0, end - 12) : end])
     if not match:
         return False
     word = match.group(1)
@@ -244,21 +276,23 @@ def split_sentences(
     text: str, paragraphs: tuple[Paragraph, ...], quotes: tuple[QuoteSpan, ...]
 ) -> tuple[Sentence, ...]:
     """Sentences within each paragraph, never split inside a top-level quotation."""
-    inside_quote = [(q.inner_start, q.inner_end) for q in quotes if q.depth == 0]
+    # A cut strictly inside a top-level quotation: inner_start < cut < inner_end.
+    inside_quote = Ranges((q.inner_start + 1, q.inner_end) for q in quotes if q.depth == 0)
     sentences: list[Sentence] = []
     for paragraph in paragraphs:
         start = paragraph.start
         for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
             cut = match.end()
             if text[match.start()] == "." and ends_with_abbreviation(text, match.start() + 1):
-                following = text[cut:].split(None, 1)
+                # The next word, read in place: slicing the rest of the text here was quadratic.
+                following = _NEXT_WORD.match(text, cut)
                 initialism = _INITIALISM.search(text, max(0, match.start() - 8), match.start() + 1)
-                if not (initialism and following and following[0] in _SENTENCE_OPENERS):
+                if not (initialism and following and following.group(1) in _SENTENCE_OPENERS):
                     continue
             closes_quote = match.group(0)[-1] in '”"»’'
             if text[match.start()] in "?!" and closes_quote and _ATTRIBUTION_AFTER.match(text, cut):
                 continue
-            if any(q_start < cut < q_end for q_start, q_end in inside_quote):
+            if inside_quote.holds(cut):
                 continue
             sentences.append(Sentence(len(sentences), paragraph.index, start, cut))
             start = cut
