@@ -336,3 +336,24 @@ def test_undated_statements_are_counted_beside_dated_ones(db: Database, seeds_co
     assert row["documents_new"] == 6
     assert row["undated_statements"] == 1
     assert db.execute("SELECT count(*) FROM statements WHERE date IS NULL").fetchone()[0] == 1
+
+
+def test_parallel_ingest_stores_exactly_what_one_process_does(tmp_path: Path, seeds_copy: Path) -> None:
+    from rhetrack.storage import open_database
+
+    tables = ("documents", "statements", "statement_sources", "statement_targets")
+
+    def dump(db: Database) -> dict[str, list[tuple[object, ...]]]:
+        return {
+            table: db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for table in tables
+            if table != "documents"
+        } | {
+            "documents": db.execute("SELECT path, content_hash, text FROM documents ORDER BY path").fetchall()
+        }
+
+    serial, parallel = open_database(tmp_path / "one.db"), open_database(tmp_path / "two.db")
+    assert not ingest(serial, [seeds_copy], jobs=1).failed
+    summary = ingest(parallel, [seeds_copy], jobs=2)
+    assert not summary.failed and summary.count("new") == 5
+    assert dump(parallel) == dump(serial)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from rhetrack.clean import clean_text
 from rhetrack.dates import find_byline_date
 from rhetrack.errors import RhetrackError
-from rhetrack.extract import extract_statements
+from rhetrack.extract import Statement, extract_statements
 from rhetrack.gazetteer import load_gazetteer
 from rhetrack.read import SourceFile, discover, read_document
 from rhetrack.storage import DocumentRecord, store_document, stored_document, sync_gazetteer
@@ -25,7 +25,6 @@ from rhetrack.storage import DocumentRecord, store_document, stored_document, sy
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from rhetrack.extract import Statement
     from rhetrack.partial_date import PartialDate
 
 FileStatus = Literal["new", "updated", "unchanged", "failed"]
