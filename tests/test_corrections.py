@@ -19,12 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from cli_helpers import as_json, ingest, ok, rewrite, run
 
-from rhetrack.cli import app
 from rhetrack.storage import applied_migrations, migration_files, open_database
 
-WIDE = {"COLUMNS": "250"}
 PUBLISHED = "2023-11-02"
 KHAZALI_QUOTE = "We will strike the American bases in Iraq if the occupation continues."
 KAABI_QUOTE = "Our patience with the occupation is running out and the resistance is ready."
@@ -42,33 +40,8 @@ SEED_003 = "003_dbfe6519d6ec12d8.txt"
 DATELINE = "BAGHDAD –"
 
 
-def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
-    return CliRunner(env=WIDE if env is None else env).invoke(app, [str(arg) for arg in args])
-
-
-def ok(*args: str | Path) -> Result:
-    result = run(*args)
-    assert result.exit_code == 0, result.output
-    return result
-
-
-def as_json(*args: str | Path) -> Any:
-    return json.loads(ok(*args, "--format", "json").stdout)
-
-
-def ingest(path: Path, *options: str) -> dict[str, int]:
-    (summary,) = as_json("ingest", path, *options)
-    return summary
-
-
 def ingest_article(path: Path) -> dict[str, int]:
     return ingest(path, "--published", PUBLISHED)
-
-
-def rewrite(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def every_statement() -> list[dict[str, Any]]:

@@ -16,13 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from cli_helpers import as_json, ingest, ok, rewrite, run
 
 import rhetrack
-from rhetrack.cli import app
 from rhetrack.storage import EXCHANGE_TABLES
 
-WIDE = {"COLUMNS": "250"}
 CSV_HEADER = (
     "id,document,speaker,organization,date,date_precision,level,level_name,targets,kind,quote,sentence,"
     "sources,cameo,goldstein,corrected"
@@ -49,31 +47,6 @@ Standing outside the embassy compound, Akram al-Kaabi said, "Our patience with t
 
 Hadi al-Ameri said, "The embassy must close its doors to the spies."
 """
-
-
-def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
-    return CliRunner(env=WIDE if env is None else env).invoke(app, [str(arg) for arg in args])
-
-
-def ok(*args: str | Path) -> Result:
-    result = run(*args)
-    assert result.exit_code == 0, result.output
-    return result
-
-
-def as_json(*args: str | Path) -> Any:
-    return json.loads(ok(*args, "--format", "json").stdout)
-
-
-def ingest(path: Path, *options: str) -> dict[str, int]:
-    (summary,) = as_json("ingest", path, *options)
-    return summary
-
-
-def rewrite(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def csv_rows(text: str) -> list[dict[str, str]]:

@@ -243,11 +243,12 @@ def test_a_corrupted_database_gets_a_message_and_is_not_modified(
     assert broken.read_bytes() == before
 
 
-def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_path: Path) -> None:
-    import signal
+def _ingest_in_background(
+    folder: Path, database: Path, *, stderr: int = subprocess.DEVNULL
+) -> subprocess.Popen:
+    """Start `rhetrack ingest` on 60 articles and return once a few are stored."""
     import time
 
-    folder = tmp_path / "many"
     folder.mkdir()
     for index in range(60):
         (folder / f"a{index:03d}.txt").write_text(
@@ -255,24 +256,31 @@ def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_
             * 40,
             encoding="utf-8",
         )
-    database = tmp_path / "killed.db"
     env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     process = subprocess.Popen(
         [sys.executable, "-m", "rhetrack", "ingest", str(folder), "--db", str(database)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
         env=env,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         time.sleep(0.2)
-        if database.exists():
-            try:
-                with sqlite3.connect(database) as conn:
-                    if conn.execute("SELECT count(*) FROM documents").fetchone()[0] >= 3:
-                        break
-            except sqlite3.Error:
-                continue
+        try:
+            with sqlite3.connect(database) as conn:
+                if conn.execute("SELECT count(*) FROM documents").fetchone()[0] >= 2:
+                    break
+        except sqlite3.Error:
+            continue
+    return process
+
+
+def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_path: Path) -> None:
+    import signal
+
+    folder, database = tmp_path / "many", tmp_path / "killed.db"
+    process = _ingest_in_background(folder, database)
     process.send_signal(signal.SIGKILL)
     process.wait()
     with sqlite3.connect(database) as conn:
@@ -312,32 +320,9 @@ def test_filter_values_reach_sql_only_as_parameters(seeded_database: Path, value
 
 def test_ctrl_c_during_ingest_ends_with_a_message_and_a_rerun_completes(tmp_path: Path) -> None:
     import signal
-    import time
 
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for index in range(60):
-        (folder / f"a{index:03d}.txt").write_text(
-            'Hadi al-Ameri warned, "We will attack the occupation bases."\n\n' * 40, encoding="utf-8"
-        )
-    database = tmp_path / "interrupted.db"
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rhetrack", "ingest", str(folder), "--db", str(database)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        time.sleep(0.2)
-        try:
-            with sqlite3.connect(database) as conn:
-                if conn.execute("SELECT count(*) FROM documents").fetchone()[0] >= 2:
-                    break
-        except sqlite3.Error:
-            continue
+    folder, database = tmp_path / "many", tmp_path / "interrupted.db"
+    process = _ingest_in_background(folder, database, stderr=subprocess.PIPE)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     if process.returncode == 0:

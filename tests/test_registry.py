@@ -7,18 +7,14 @@ into tmp_path), Typer's CliRunner with stdout and stderr apart.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from cli_helpers import as_json, ingest, ok, rewrite, run
 
-from rhetrack.cli import app
-
-WIDE = {"COLUMNS": "250"}
 PUBLISHED = "2023-11-05"
 KHAZALI = "Qais al-Khazali"
 KAABI = "Akram al-Kaabi"
@@ -41,31 +37,6 @@ The statement came after a week of rocket attacks on bases in western Iraq.
 
 New Person said, "We will strike the American bases in Iraq if the occupation continues."
 """
-
-
-def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
-    return CliRunner(env=WIDE if env is None else env).invoke(app, [str(arg) for arg in args])
-
-
-def ok(*args: str | Path) -> Result:
-    result = run(*args)
-    assert result.exit_code == 0, result.output
-    return result
-
-
-def as_json(*args: str | Path) -> Any:
-    return json.loads(ok(*args, "--format", "json").stdout)
-
-
-def ingest(path: Path, *options: str) -> dict[str, int]:
-    (summary,) = as_json("ingest", path, *options)
-    return summary
-
-
-def rewrite(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def actor_rows() -> list[tuple[str, str, str | None, str]]:

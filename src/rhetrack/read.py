@@ -255,6 +255,14 @@ def _supported(name: str) -> bool:
     return name.lower().endswith(SUPPORTED_SUFFIXES)
 
 
+def _resolved(path: Path) -> Path | DocumentError:
+    """The real path of a file, or the error of a symbolic link that loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # 3.11 raises RuntimeError for a symlink loop
+        return DocumentError(f"{path}: a symbolic link that loops back on itself; fix or remove the link")
+
+
 def _walk(
     directory: Path, top: Path, manifests: _Manifests, seen: set[Path]
 ) -> Iterator[SourceFile | DocumentError | MetadataError]:
@@ -283,12 +291,9 @@ def _walk(
         if is_dir:
             yield from _walk(path, top, manifests, seen)
         elif _supported(entry.name):
-            try:
-                resolved = path.resolve()
-            except (OSError, RuntimeError):  # 3.11 raises RuntimeError for a symlink loop
-                yield DocumentError(
-                    f"{path}: a symbolic link that loops back on itself; fix or remove the link"
-                )
+            resolved = _resolved(path)
+            if isinstance(resolved, DocumentError):
+                yield resolved
                 continue
             if resolved in seen:
                 continue
@@ -338,12 +343,9 @@ def discover(paths: Sequence[Path]) -> Iterator[SourceFile | DocumentError | Met
                     f"rhetrack reads {_ACCEPTED} files (convert it, or leave it out)"
                 )
                 continue
-            try:
-                resolved = argument.resolve()
-            except (OSError, RuntimeError):  # 3.11 raises RuntimeError for a symlink loop
-                yield DocumentError(
-                    f"{argument}: a symbolic link that loops back on itself; fix or remove the link"
-                )
+            resolved = _resolved(argument)
+            if isinstance(resolved, DocumentError):
+                yield resolved
                 continue
             if resolved in seen:
                 continue
