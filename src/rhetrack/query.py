@@ -92,6 +92,12 @@ def _where(db: Database, filters: StatementFilter) -> tuple[list[str], list[Any]
         clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
         params.extend(values)
 
+    # The search comes first: its parameter is params[0], for the phrase fallback.
+    if filters.search:
+        column = "statements_fts" if filters.search_sentences else "quote"
+        clauses.append(f"s.id IN (SELECT rowid FROM statements_fts WHERE {column} MATCH ?)")
+        params.append(filters.search)
+
     if filters.actor:
         any_of("s.actor_id", match_actors(db, filters.actor))
     if filters.org:
@@ -140,10 +146,6 @@ def _where(db: Database, filters: StatementFilter) -> tuple[list[str], list[Any]
         )
         escaped = filters.doc.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params.extend([filters.doc, filters.doc, f"%{escaped}%"])
-    if filters.search:
-        column = "statements_fts" if filters.search_sentences else "quote"
-        clauses.append(f"s.id IN (SELECT rowid FROM statements_fts WHERE {column} MATCH ?)")
-        params.append(filters.search)
     if filters.min_sources is not None:
         clauses.append("s.source_count >= ?")
         params.append(filters.min_sources)
@@ -204,19 +206,24 @@ def find_statements(db: Database, filters: StatementFilter) -> list[dict[str, An
 
 def _run_statement_query(db: Database, filters: StatementFilter, *, dated: bool) -> list[tuple[Any, ...]]:
     sql, params = statement_query(db, filters, dated=dated)
+    return _fetch_with_search(db, sql, params, filters.search)
+
+
+def _fetch_with_search(
+    db: Database, sql: str, params: list[Any], search: str | None
+) -> list[tuple[Any, ...]]:
+    """Run a statement query; when the search text is not valid FTS5 syntax
+    ("al-Assad", a lone quote, "*"), search its words as phrases instead."""
     try:
-        rows = db.execute(sql, params).fetchall()
-    except sqlite3.OperationalError:
-        if not filters.search:
+        return db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if not search or "locked" in str(exc):
             raise
-        # Words with FTS5 syntax in them ("al-Assad", a lone quote): search them as phrases.
-        index = params.index(filters.search)
-        params[index] = _fts_phrase(filters.search)
-        try:
-            rows = db.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"cannot search for {filters.search!r} ({exc}); try plain words") from exc
-    return rows
+    params = [_fts_phrase(search), *params[1:]]  # the search is always the first parameter
+    try:
+        return db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"cannot search for {search!r} ({exc}); try plain words") from exc
 
 
 def _statement_row(row: tuple[Any, ...]) -> dict[str, Any]:
@@ -254,7 +261,7 @@ def count_undated(db: Database, filters: StatementFilter) -> int:
         "SELECT count(*) FROM statements s JOIN documents d ON d.id = s.document_id "
         "LEFT JOIN actors a ON a.id = s.actor_id WHERE " + " AND ".join(clauses)
     )
-    return db.execute(sql, params).fetchone()[0]
+    return _fetch_with_search(db, sql, params, filters.search)[0][0]
 
 
 def actor_profiles(db: Database, name: str) -> list[dict[str, Any]]:
@@ -273,32 +280,32 @@ def actor_profiles(db: Database, name: str) -> list[dict[str, Any]]:
         stats = db.execute(
             """SELECT count(*), min(CASE WHEN date IS NOT NULL THEN date_start END),
                       max(CASE WHEN date IS NOT NULL THEN date_end END), max(level)
-               FROM statements WHERE actor_id = ?""",
+               FROM statements WHERE actor_id = ? AND rejected = 0 AND orphaned = 0""",
             [actor_id],
         ).fetchone()
         levels = Counter(
             dict(
                 db.execute(
-                    "SELECT level, count(*) FROM statements WHERE actor_id = ? GROUP BY level",
+                    """SELECT level, count(*) FROM statements
+                       WHERE actor_id = ? AND rejected = 0 AND orphaned = 0 GROUP BY level""",
                     [actor_id],
                 )
             )
         )
         first_last = db.execute(
             """SELECT (SELECT date FROM statements WHERE actor_id = ?1 AND date IS NOT NULL
-                       ORDER BY date_start LIMIT 1),
+                         AND rejected = 0 AND orphaned = 0 ORDER BY date_start LIMIT 1),
                       (SELECT date FROM statements WHERE actor_id = ?1 AND date IS NOT NULL
-                       ORDER BY date_end DESC LIMIT 1)""",
+                         AND rejected = 0 AND orphaned = 0 ORDER BY date_end DESC LIMIT 1)""",
             [actor_id],
         ).fetchone()
         targets = db.execute(
             """SELECT t.name, count(*) AS n FROM statement_targets st
                JOIN statements s ON s.id = st.statement_id JOIN targets t ON t.id = st.target_id
-               WHERE s.actor_id = ? GROUP BY t.name ORDER BY n DESC, t.name LIMIT 5""",
+               WHERE s.actor_id = ? AND s.rejected = 0 AND s.orphaned = 0
+               GROUP BY t.name ORDER BY n DESC, t.name LIMIT 5""",
             [actor_id],
         ).fetchall()
-        if stats[0] == 0 and len(profiles) > 0:
-            continue
         profiles.append(
             {
                 "name": actor[0],
@@ -332,7 +339,7 @@ def list_actors(db: Database) -> list[dict[str, Any]]:
     """Actors with at least one statement: organization, count, last seen, highest level."""
     rows = db.execute(
         """SELECT a.name, a.kind, o.name, count(s.id), max(s.date), max(s.level)
-           FROM actors a JOIN statements s ON s.actor_id = a.id
+           FROM actors a JOIN statements s ON s.actor_id = a.id AND s.rejected = 0 AND s.orphaned = 0
            LEFT JOIN actors o ON o.id = a.organization_id
            GROUP BY a.id ORDER BY count(s.id) DESC, a.name"""
     ).fetchall()
@@ -354,7 +361,8 @@ def list_documents(db: Database) -> list[dict[str, Any]]:
     """Documents with their publication date and statement count."""
     rows = db.execute(
         """SELECT d.id, d.name, d.title, d.publisher, d.published, d.published_precision,
-                  (SELECT count(*) FROM statements s WHERE s.document_id = d.id), d.url
+                  (SELECT count(*) FROM statement_sources ss JOIN statements s ON s.id = ss.statement_id
+                    WHERE ss.document_id = d.id AND s.rejected = 0 AND s.orphaned = 0), d.url
            FROM documents d ORDER BY d.name"""
     ).fetchall()
     return [dict(zip(DOCUMENT_COLUMNS, row, strict=True)) for row in rows]
@@ -468,6 +476,7 @@ def orphaned_corrections(db: Database) -> list[dict[str, Any]]:
 # -- search with highlights -------------------------------------------------------------
 
 HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "\x02", "\x03"
+HIGHLIGHT_BATCH = 500
 
 
 def search_statements(db: Database, filters: StatementFilter) -> list[dict[str, Any]]:
@@ -477,28 +486,27 @@ def search_statements(db: Database, filters: StatementFilter) -> list[dict[str, 
     rows = find_statements(db, filters)
     if not rows or not filters.search:
         return rows
-    marks = ", ".join("?" for _ in rows)
     highlights: dict[int, tuple[str, str]] = {}
     for query in (filters.search, _fts_phrase(filters.search)):
         try:
-            highlights = {
-                rowid: (quote, sentence)
-                for rowid, quote, sentence in db.execute(
-                    f"""SELECT rowid, highlight(statements_fts, 0, ?, ?), highlight(statements_fts, 1, ?, ?)
-                        FROM statements_fts WHERE statements_fts MATCH ? AND rowid IN ({marks})""",
-                    [
-                        HIGHLIGHT_OPEN,
-                        HIGHLIGHT_CLOSE,
-                        HIGHLIGHT_OPEN,
-                        HIGHLIGHT_CLOSE,
-                        query,
-                        *(row["id"] for row in rows),
-                    ],
+            # In batches: SQLite limits the number of parameters of one statement.
+            for first in range(0, len(rows), HIGHLIGHT_BATCH):
+                batch = [row["id"] for row in rows[first : first + HIGHLIGHT_BATCH]]
+                marks = ", ".join("?" for _ in batch)
+                highlights.update(
+                    (rowid, (quote, sentence))
+                    for rowid, quote, sentence in db.execute(
+                        f"""SELECT rowid, highlight(statements_fts, 0, ?, ?),
+                                   highlight(statements_fts, 1, ?, ?)
+                            FROM statements_fts WHERE statements_fts MATCH ? AND rowid IN ({marks})""",
+                        [HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, query, *batch],
+                    )
                 )
-            }
             break
-        except sqlite3.OperationalError:
-            continue
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise
+            highlights = {}  # not valid FTS5 syntax: try the words as phrases
     for row in rows:
         quote, sentence = highlights.get(row["id"], (row["quote"], row["sentence"]))
         row["highlighted_quote"], row["highlighted_sentence"] = quote, sentence

@@ -183,16 +183,17 @@ def write_transaction(db: Database) -> Iterator[Database]:
     lock first makes the second one wait its turn (busy_timeout).
     """
     if db.conn.in_transaction:
-        with write_transaction(db):
+        with db.atomic():  # a savepoint inside the transaction already open
             yield db
         return
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        db.conn.execute("COMMIT")
     except BaseException:
-        db.conn.rollback()
+        if db.conn.in_transaction:
+            db.conn.rollback()
         raise
-    db.conn.execute("COMMIT")
 
 
 def quote_key(quote: str) -> str:
@@ -478,7 +479,7 @@ def store_document(db: Database, document: DocumentRecord, statements: Iterable[
                 db.execute("UPDATE statements SET document_id = ? WHERE id = ?", [document_id, statement_id])
                 _write_extracted_fields(db, statement_id, statement, actor_id)
             touched.append(statement_id)
-        orphaned = _settle_orphans(db, document_id, document.path, touched)
+        orphaned = _settle_orphans(db, document_id, document.path, touched, lost_source)
         orphaned += _reanchor_added(db, document_id, document.path, document.text)
         for statement_id in dict.fromkeys(touched):
             replay_corrections(db, statement_id)
@@ -541,7 +542,9 @@ def quote_similarity(a: str, b: str) -> float:
 REANCHOR_SIMILARITY = 0.8
 
 
-def _settle_orphans(db: Database, document_id: int, document_path: str, touched: list[int]) -> int:
+def _settle_orphans(
+    db: Database, document_id: int, document_path: str, touched: list[int], lost_source: list[int]
+) -> int:
     """Settle statements left without a source by this ingest; count corrections orphaned.
 
     Corrections move to the statement of this document whose quote is most
@@ -549,12 +552,15 @@ def _settle_orphans(db: Database, document_id: int, document_path: str, touched:
     orphaned (hidden from listings, its history intact); one without
     corrections is removed.
     """
+    # Only statements this document reported can have lost their last source.
     orphans = [
-        row[0]
-        for row in db.execute(
-            """SELECT id FROM statements s WHERE origin = 'extracted' AND orphaned = 0
-               AND NOT EXISTS (SELECT 1 FROM statement_sources WHERE statement_id = s.id)"""
-        )
+        statement_id
+        for statement_id in dict.fromkeys(lost_source)
+        if db.execute(
+            """SELECT 1 FROM statements s WHERE id = ? AND origin = 'extracted' AND orphaned = 0
+               AND NOT EXISTS (SELECT 1 FROM statement_sources WHERE statement_id = s.id)""",
+            [statement_id],
+        ).fetchone()
     ]
     candidates = db.execute(
         "SELECT statement_id, quote FROM statement_sources WHERE document_id = ?", [document_id]
@@ -638,10 +644,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 # -- corrections ---------------------------------------------------------------------------
 
-EDITABLE_FIELDS = ("speaker", "level", "targets", "date", "kind", "note")
 
-
-def _statement_row(db: Database, statement_id: int) -> sqlite3.Row | tuple:
+def _statement_essentials(db: Database, statement_id: int) -> sqlite3.Row | tuple:
     row = db.execute(
         """SELECT s.id, s.quote, d.path, a.name, s.level, s.date, s.date_precision, s.kind, s.note, s.rejected
            FROM statements s JOIN documents d ON d.id = s.document_id
@@ -701,7 +705,7 @@ def replay_corrections(db: Database, statement_id: int) -> None:
 
 
 def _current_value(db: Database, statement_id: int, field: str) -> str | None:
-    _, _, _, speaker, level, date, _, kind, note, rejected = _statement_row(db, statement_id)
+    _, _, _, speaker, level, date, _, kind, note, rejected = _statement_essentials(db, statement_id)
     return {
         "speaker": speaker,
         "level": str(level),
@@ -711,6 +715,13 @@ def _current_value(db: Database, statement_id: int, field: str) -> str | None:
         "note": note,
         "rejected": "true" if rejected else "false",
     }[field]
+
+
+def _check_targets(db: Database, names: list[str]) -> None:
+    known = {row[0] for row in db.execute("SELECT name FROM targets")}
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise QueryError(f"unknown target {', '.join(unknown)}; known targets: {', '.join(sorted(known))}")
 
 
 def correct_statement(
@@ -723,8 +734,14 @@ def correct_statement(
     """
     now = datetime.now(UTC).isoformat(timespec="seconds")
     changed = 0
+    if changes.get("targets") is not None:
+        _check_targets(db, json.loads(changes["targets"] or "[]"))
+    if changes.get("speaker"):
+        _ensure_registry(db)
+        # Any name or alias names its canonical actor; an unknown name becomes the user's actor.
+        changes = {**changes, "speaker": _canonical_name(db, changes["speaker"] or "")}
     with write_transaction(db):
-        _, quote, path, *_ = _statement_row(db, statement_id)
+        _, quote, path, *_ = _statement_essentials(db, statement_id)
         for field, value in changes.items():
             old = _current_value(db, statement_id, field)
             if old == value:
@@ -744,6 +761,18 @@ def correct_statement(
     return changed
 
 
+def _canonical_name(db: Database, name: str) -> str:
+    row = db.execute(
+        "SELECT a.name FROM aliases l JOIN actors a ON a.id = l.actor_id WHERE l.folded = ? LIMIT 1",
+        [fold_name(name)],
+    ).fetchone()
+    if row is not None:
+        return row[0]
+    with write_transaction(db):
+        actor_id_for(db, name, source="user")
+    return name
+
+
 def add_statement(
     db: Database,
     document: str,
@@ -757,6 +786,7 @@ def add_statement(
     note: str | None = None,
 ) -> int:
     """Add a statement the extractor missed, anchored to a document and its quote."""
+    _check_targets(db, targets or [])
     row = db.execute(
         "SELECT id, path, text, published FROM documents WHERE name = ? OR path = ? ORDER BY id LIMIT 1",
         [document, document],
@@ -927,11 +957,13 @@ def merge_actors(db: Database, source: str, into: str) -> tuple[str, str]:
             [into_id, names[source_id], fold_name(names[source_id])],
         )
         db.execute("UPDATE actors SET source = 'user' WHERE id = ?", [into_id])
-        # Corrections that named the merged actor now name the survivor.
+        # A survivor that was a member of the merged organization is not its own organization.
         db.execute(
-            "UPDATE corrections SET new_value = ? WHERE field = 'speaker' AND new_value = ?",
-            [names[into_id], names[source_id]],
+            "UPDATE actors SET organization_id = NULL WHERE id = ? AND organization_id = ?",
+            [into_id, into_id],
         )
+        # The correction log stays as written: a speaker correction naming the merged
+        # actor still resolves to the survivor, through the alias added above.
     return names[source_id], names[into_id]
 
 
@@ -956,6 +988,16 @@ def load_rows(db: Database, tables: dict[str, list[dict[str, object]]]) -> dict[
             "import into a new one (give --db a new path)"
         )
     counts = {}
+    columns_of = {
+        table: {row[1] for row in db.execute(f"PRAGMA table_info({table})")} for table in EXCHANGE_TABLES
+    }
+    for table, rows in tables.items():
+        for number, row in enumerate(rows, start=1):
+            if not isinstance(row, dict) or not set(row) <= columns_of[table]:
+                raise DatabaseError(
+                    f"{table}.jsonl, line {number}: not a {table} row of this rhetrack "
+                    f"(columns {', '.join(sorted(columns_of[table]))}); export again"
+                )
     with write_transaction(db):
         db.execute("DELETE FROM aliases")
         db.execute("DELETE FROM actors")
@@ -969,10 +1011,16 @@ def load_rows(db: Database, tables: dict[str, list[dict[str, object]]]) -> dict[
             if table == "targets":
                 parents = [(row.get("parent_id"), row["id"]) for row in rows]
                 rows = [{**row, "parent_id": None} for row in rows]
-            for row in rows:
+            for number, row in enumerate(rows, start=1):
+                # Column names were checked against the table above.
                 columns = ", ".join(row)
                 marks = ", ".join("?" for _ in row)
-                db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+                try:
+                    db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+                except sqlite3.Error as exc:
+                    raise DatabaseError(
+                        f"{table}.jsonl, line {number}: cannot be loaded ({exc}); export again"
+                    ) from exc
             if table == "actors":
                 db.conn.executemany("UPDATE actors SET organization_id = ? WHERE id = ?", orgs)
             if table == "targets":
