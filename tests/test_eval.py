@@ -154,11 +154,14 @@ def test_cli_prints_figures_and_misses(small_db: Path, tmp_path: Path) -> None:
     gold.write_text(gold_line() + "\n", encoding="utf-8")
     result = run("eval", gold, "--db", small_db, "--misses", "--format", "json")
     assert result.exit_code == 0, result.output
-    # Two JSON documents: the figures, then the misses.
-    figures_text, misses_text = result.stdout.split("\n]\n", 1)
-    figures = {row["figure"]: row["value"] for row in json.loads(figures_text + "\n]")}
-    assert figures["recall"] == 1.0 and figures["precision"] == 0.5
-    assert json.loads(misses_text)[0]["problem"] == "invented"
+    # One JSON document: figures, counts and misses.
+    document = json.loads(result.stdout)
+    assert document["figures"]["recall"] == 1.0 and document["figures"]["precision"] == 0.5
+    assert document["counts"]["invented"] == 1
+    assert document["misses"][0]["problem"] == "invented"
+    # CSV with --misses is one table: the misses.
+    misses = run("eval", gold, "--db", small_db, "--misses", "--format", "csv")
+    assert misses.stdout.splitlines()[0] == "problem,document,statement_id,reason,text"
 
 
 def test_cli_threshold_fails_with_a_message_on_stderr(small_db: Path, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rhetrack.cli import app
-from rhetrack.render import csv_safe
+from rhetrack.spreadsheet import csv_safe
 from rhetrack.storage import open_database
 
 REPO = Path(__file__).resolve().parents[1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -54,16 +55,32 @@ class _Group(TyperGroup):
 
             stderr_console().print(printable(f"error: {exc}"), markup=False)
             raise typer.Exit(1) from None
+        except sqlite3.Error as exc:
+            from rhetrack.render import printable, stderr_console
+
+            # Whatever SQLite reports (a lock held past the timeout, a damaged file)
+            # reaches the user as one line, like every other error.
+            stderr_console().print(
+                printable(f"error: the database reported: {exc}; check the file and try again"), markup=False
+            )
+            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             from rhetrack.render import stderr_console
 
             # Each document is written in its own transaction: what finished is stored.
             stderr_console().print(
-                "interrupted: every document finished so far is stored; run the same command again to finish",
+                "interrupted: nothing half-written is kept (an ingest keeps every document it finished; "
+                "run it again to finish)",
                 markup=False,
             )
             raise typer.Exit(130) from None
+        finally:
+            # Every database a command opened is closed when it ends, however it ends.
+            while _OPEN_DATABASES:
+                _OPEN_DATABASES.pop().close()
 
+
+_OPEN_DATABASES: list[Database] = []
 
 app = typer.Typer(
     cls=_Group,
@@ -102,9 +119,9 @@ def _main(
     ] = False,
 ) -> None:
     """rhetrack: statements of armed groups and states, tracked in SQLite."""
-    from rhetrack import render
+    from rhetrack import spreadsheet
 
-    render.protect_csv = not csv_formulas
+    spreadsheet.protect_csv = not csv_formulas
 
 
 # -- options, defined once and reused -------------------------------------------------
@@ -198,9 +215,19 @@ def _filters(**options: Any) -> StatementFilter:
 
 
 def _database(db: Path | None, *, create: bool = False) -> Database:
+    """The command's database, closed when the command ends."""
     from rhetrack.storage import database_path, open_database
 
-    return open_database(database_path(db), create=create)
+    database = open_database(database_path(db), create=create)
+    _OPEN_DATABASES.append(database)
+    return database
+
+
+def _no_csv(output: OutputFormat, what: str) -> None:
+    if output is OutputFormat.csv:
+        raise typer.BadParameter(
+            f"{what} is one nested record: use --format table, json or jsonl", param_hint="--format"
+        )
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -397,6 +424,7 @@ def docs(db: DbOption = None, output: FormatOption = OutputFormat.table) -> None
     render_rows(list_documents(_database(db)), DOCUMENT_COLUMNS, output, title="documents")
 
 
+MISS_COLUMNS = ("problem", "document", "statement_id", "reason", "text")
 MinFigure = Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Exit 1 when below this (0-1).")]
 
 
@@ -426,22 +454,25 @@ def evaluate_command(
       rhetrack eval gold/seeds.jsonl --misses --min-recall 0.9
     """
     from rhetrack.evaluate import evaluate, load_gold
-    from rhetrack.render import render_rows, stderr_console
+    from rhetrack.render import render_rows, render_value, stderr_console
 
     result = evaluate(_database(db), load_gold(gold))
-    render_rows(
-        result.rows(),
-        ("figure", "value"),
-        output,
-        title="eval " + " ".join(f"{name}={count}" for name, count in result.counts.items()),
-    )
-    if misses:
+    miss_rows = [miss.__dict__ for miss in result.misses] if misses else []
+    if output in (OutputFormat.json, OutputFormat.jsonl):
+        # One JSON document: figures, counts and (with --misses) the misses.
+        render_value({"figures": result.figures, "counts": result.counts, "misses": miss_rows}, output)
+    elif output is OutputFormat.csv and misses:
+        # One CSV table: with --misses, the misses (the figures are one run without it).
+        render_rows(miss_rows, MISS_COLUMNS, output)
+    else:
         render_rows(
-            [miss.__dict__ for miss in result.misses],
-            ("problem", "document", "statement_id", "reason", "text"),
+            result.rows(),
+            ("figure", "value"),
             output,
-            title="misses",
+            title="eval " + " ".join(f"{name}={count}" for name, count in result.counts.items()),
         )
+        if misses:
+            render_rows(miss_rows, MISS_COLUMNS, output, title="misses")
     floors = {
         "recall": min_recall,
         "precision": min_precision,
@@ -491,6 +522,7 @@ def explain(
     from rhetrack.query import statement_detail
     from rhetrack.render import render_detail
 
+    _no_csv(output, "explain")
     render_detail(statement_detail(_database(db), statement_id), output)
 
 
@@ -713,6 +745,7 @@ def actor_show(name: ActorName, db: DbOption = None, output: FormatOption = Outp
     from rhetrack.query import actor_profiles
     from rhetrack.render import render_profile, render_value
 
+    _no_csv(output, "actor show")
     profiles = actor_profiles(_database(db), name)
     if output is OutputFormat.table:
         for profile in profiles:

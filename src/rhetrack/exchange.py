@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from rhetrack.errors import ExchangeError
 from rhetrack.query import table_rows
+from rhetrack.spreadsheet import csv_safe
 from rhetrack.storage import EXCHANGE_TABLES, load_rows
 
 if TYPE_CHECKING:
@@ -29,8 +30,10 @@ def export_database(db: Database, directory: Path) -> dict[str, int]:
     """Write every exchange table to `directory`; return rows written per table."""
     directory.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for table in EXCHANGE_TABLES:
-        rows = table_rows(db, table)
+    # One read transaction: a concurrent ingest cannot change the tables between them.
+    with db.atomic():
+        tables = {table: table_rows(db, table) for table in EXCHANGE_TABLES}
+    for table, rows in tables.items():
         with (directory / f"{table}.jsonl").open("w", encoding="utf-8") as handle:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -38,7 +41,10 @@ def export_database(db: Database, directory: Path) -> dict[str, int]:
         with (directory / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(columns)
-            writer.writerows([row[column] for column in columns] for row in rows)
+            writer.writerows(
+                [csv_safe(value) if isinstance(value, str) else value for value in (row[c] for c in columns)]
+                for row in rows
+            )
         counts[table] = len(rows)
     (directory / MANIFEST).write_text(
         json.dumps({"format": FORMAT_VERSION, "tables": counts}, indent=2) + "\n", encoding="utf-8"

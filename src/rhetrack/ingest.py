@@ -120,15 +120,6 @@ def store_extracted(
     )
 
 
-def ingest_file(db: Database, source: SourceFile, published: PartialDate | None = None) -> FileResult:
-    """Ingest one discovered file; raises RhetrackError when it cannot be read."""
-    prepared = prepare_file(db, source, published)
-    if prepared is None:
-        return FileResult(source.name, "unchanged")
-    record, raw_text, note = prepared
-    return store_extracted(db, record, *extract_document(raw_text, record.published), note)
-
-
 def _fingerprint(record: DocumentRecord) -> dict[str, str | None]:
     """What must be equal for a stored document to count as unchanged."""
     return {

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rhetrack.classify import LEVEL_NAMES
+from rhetrack.spreadsheet import csv_safe
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -36,24 +37,6 @@ class OutputFormat(StrEnum):
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MIN_WIDTHS = {"wide": 30, "name": 12}
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-# Spreadsheets run a cell that starts like a formula; article text is
-# written by the groups analysts track. Off with `rhetrack --csv-formulas`.
-protect_csv = True
-
-
-def csv_safe(text: str) -> str:
-    """A CSV cell no spreadsheet will run as a formula (OWASP's rule).
-
-    >>> csv_safe('=HYPERLINK("http://x")'), csv_safe("-7.0")
-    ('\'=HYPERLINK("http://x")', '-7.0')
-    """
-    if protect_csv and text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
-        return "'" + text
-    return text
 
 
 def printable(text: str) -> str:
