@@ -1,7 +1,9 @@
 """The one place rows become output: table, CSV, JSON or JSON Lines.
 
-Every listing goes through `render_rows` with its column tuple, so a
-column order is the same in every format. Data goes to stdout; nothing
+Every flat listing goes through `render_rows` with its column tuple, so a
+column order is the same in every format; the people-only views (profile,
+timeline bars, search highlights, explain) have their own table renderers
+and hand their data to `render_rows` or `render_value` for other formats. Data goes to stdout; nothing
 else does. Document text is never interpreted as rich markup.
 """
 

@@ -1,6 +1,7 @@
 """The SQLite store: opening and migrating the database, writing documents.
 
-All writes live here (reads live in `query`), all SQL parameterized. The
+All writes live here, with the reads that writing needs (listings and
+reports live in `query`); all SQL is parameterized. The
 schema comes only from the numbered files in `migrations/`, shipped inside
 the package, applied in order on open, each in its own transaction and
 recorded by sqlite-utils' `Migrations` in `_sqlite_migrations`.
