@@ -31,6 +31,8 @@ CREATE INDEX statements_level ON statements (level);
 CREATE INDEX statements_quote_key ON statements (extracted_actor_id, quote_key);
 -- index statements_source_count
 CREATE INDEX statements_source_count ON statements (source_count);
+-- index statements_spanning
+CREATE INDEX statements_spanning ON statements (date_start) WHERE date_start < date_end;
 -- table _sqlite_migrations
 CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TEXT, "name" TEXT, "applied_at" TEXT );
 -- table actors

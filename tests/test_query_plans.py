@@ -116,3 +116,17 @@ def test_every_filter_returns_what_it_says(db: Database, name: str, tmp_path: Pa
         assert all(row["level"] == 4 for row in rows)
     if name == "min-sources":
         assert all(row["sources"] == 3 for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("part", "index"), [("overlap", "statements_spanning"), ("from", "statements_date_start")]
+)
+def test_since_reads_the_overlap_and_the_rest_through_their_indexes(
+    db: Database, part: str, index: str
+) -> None:
+    sql, params = statement_query(
+        db, StatementFilter(since=PartialDate(2025, 10), limit=100), since_part=part
+    )
+    steps = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    assert any(index in step for step in steps), steps
+    assert not any("TEMP B-TREE FOR ORDER BY" in step for step in steps) or part == "overlap", steps

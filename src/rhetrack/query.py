@@ -11,7 +11,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rhetrack.classify import LEVEL_NAMES, event_codes
 from rhetrack.errors import QueryError
@@ -84,7 +84,12 @@ def _target_ids(db: Database, name: str) -> list[int]:
     return [row[0] for row in rows]
 
 
-def _where(db: Database, filters: StatementFilter) -> tuple[list[str], list[Any]]:
+SincePart = Literal["overlap", "from"]
+
+
+def _where(
+    db: Database, filters: StatementFilter, since_part: SincePart | None = None
+) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
 
@@ -124,13 +129,23 @@ def _where(db: Database, filters: StatementFilter) -> tuple[list[str], list[Any]
         params.append(filters.level)
     if filters.since is not None:
         # Partial dates match by overlap: "2023-10" keeps what may fall on or after Oct 1.
-        clauses.append("s.date_end >= ?")
-        since = filters.since.interval()[0]
-        params.append(since.isoformat())
-        # No date covers more than a year, so this bound is implied; it lets
-        # the date_start index skip everything older.
-        clauses.append("s.date_start >= ?")
-        params.append((since - timedelta(days=MAX_INTERVAL_DAYS)).isoformat())
+        since = filters.since.interval()[0].isoformat()
+        # No date covers more than a year, so a statement that overlaps `since`
+        # starts at most a year before it.
+        earliest = (filters.since.interval()[0] - timedelta(days=MAX_INTERVAL_DAYS)).isoformat()
+        if since_part == "from":
+            # Everything starting on or after `since`: the date index, in order.
+            clauses.append("s.date_start >= ?")
+            params.append(since)
+        elif since_part == "overlap":
+            # Multi-day dates that start before `since` and reach it: the partial index.
+            clauses.append(
+                "s.date_start < ? AND s.date_start >= ? AND s.date_end >= ? AND s.date_start < s.date_end"
+            )
+            params.extend([since, earliest, since])
+        else:
+            clauses.append("s.date_end >= ? AND s.date_start >= ?")
+            params.extend([since, earliest])
     if filters.until is not None:
         clauses.append("s.date_start <= ?")
         params.append(filters.until.interval()[1].isoformat())
@@ -173,13 +188,15 @@ def _fts_phrase(text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
-def statement_query(db: Database, filters: StatementFilter, *, dated: bool = True) -> tuple[str, list[Any]]:
+def statement_query(
+    db: Database, filters: StatementFilter, *, dated: bool = True, since_part: SincePart | None = None
+) -> tuple[str, list[Any]]:
     """The SQL and parameters for the dated (or undated) statements `find_statements` lists.
 
     Ordered by (date_start, id), the order of the date_start index, so a
     LIMIT stops after the first rows instead of sorting the whole table.
     """
-    clauses, params = _where(db, filters)
+    clauses, params = _where(db, filters, since_part)
     clauses.append("s.date_start IS NOT NULL" if dated else "s.date_start IS NULL")
     sql = (
         _SELECT
@@ -195,7 +212,16 @@ def statement_query(db: Database, filters: StatementFilter, *, dated: bool = Tru
 
 def find_statements(db: Database, filters: StatementFilter) -> list[dict[str, Any]]:
     """Statements matching every filter, in date order (undated last)."""
-    rows = _run_statement_query(db, filters, dated=True)
+    if filters.since is not None:
+        # Those that overlap the start come first in date order, then the rest.
+        rows = _run_statement_query(db, filters, dated=True, since_part="overlap")
+        if filters.limit is None or len(rows) < filters.limit:
+            remaining = None if filters.limit is None else filters.limit - len(rows)
+            rows += _run_statement_query(
+                db, StatementFilter(**{**filters.__dict__, "limit": remaining}), dated=True, since_part="from"
+            )
+    else:
+        rows = _run_statement_query(db, filters, dated=True)
     if not filters.dated_only and (filters.limit is None or len(rows) < filters.limit):
         remaining = None if filters.limit is None else filters.limit - len(rows)
         rows += _run_statement_query(
@@ -204,8 +230,10 @@ def find_statements(db: Database, filters: StatementFilter) -> list[dict[str, An
     return [_statement_row(row) for row in rows]
 
 
-def _run_statement_query(db: Database, filters: StatementFilter, *, dated: bool) -> list[tuple[Any, ...]]:
-    sql, params = statement_query(db, filters, dated=dated)
+def _run_statement_query(
+    db: Database, filters: StatementFilter, *, dated: bool, since_part: SincePart | None = None
+) -> list[tuple[Any, ...]]:
+    sql, params = statement_query(db, filters, dated=dated, since_part=since_part)
     return _fetch_with_search(db, sql, params, filters.search)
 
 
