@@ -130,3 +130,16 @@ def test_since_reads_the_overlap_and_the_rest_through_their_indexes(
     steps = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params)]
     assert any(index in step for step in steps), steps
     assert not any("TEMP B-TREE FOR ORDER BY" in step for step in steps) or part == "overlap", steps
+
+
+def test_a_common_target_is_read_in_date_order(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rhetrack import query
+
+    filters = StatementFilter(target="united-states", limit=100)
+    monkeypatch.setattr(query, "COMMON_TARGET_LINKS", 1)
+    steps = plan(db, filters)
+    assert any("statements_date_start" in step for step in steps), steps
+    assert not any("TEMP B-TREE FOR ORDER BY" in step for step in steps), steps
+    common = find_statements(db, filters)
+    monkeypatch.setattr(query, "COMMON_TARGET_LINKS", 10**9)
+    assert find_statements(db, filters) == common  # the same rows either way

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
     from rhetrack.partial_date import PartialDate
 
+# Above this many statement-target links, --target with a limit reads in date
+# order; below it, fetching and sorting the few statements is faster.
+COMMON_TARGET_LINKS = 10_000
 MAX_INTERVAL_DAYS = 366  # the longest a statement's date can cover: a leap year
 STATEMENT_COLUMNS = (
     "id", "document", "speaker", "organization", "date", "date_precision",
@@ -119,7 +122,21 @@ def _where(
     if filters.target:
         ids = _target_ids(db, filters.target)
         marks = ", ".join("?" for _ in ids)
-        clauses.append(f"s.id IN (SELECT statement_id FROM statement_targets WHERE target_id IN ({marks}))")
+        links = db.execute(
+            f"SELECT count(*) FROM statement_targets WHERE target_id IN ({marks})", ids
+        ).fetchone()[0]
+        if filters.limit is not None and links >= COMMON_TARGET_LINKS:
+            # A common target: walk statements in date order and stop after the
+            # limit (each one a primary-key lookup), instead of sorting them all.
+            clauses.append(
+                "EXISTS (SELECT 1 FROM statement_targets lt "
+                f"WHERE lt.statement_id = s.id AND lt.target_id IN ({marks}))"
+            )
+        else:
+            # A rare target: fetch its few statements and sort them.
+            clauses.append(
+                f"s.id IN (SELECT statement_id FROM statement_targets WHERE target_id IN ({marks}))"
+            )
         params.extend(ids)
     if filters.min_level is not None:
         clauses.append("s.level >= ?")
