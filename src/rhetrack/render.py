@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
-from rhetrack.classify import LEVEL_NAMES
 from rhetrack.spreadsheet import csv_safe
 
 if TYPE_CHECKING:
@@ -208,6 +207,10 @@ def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
     """Statements grouped by month, each month with its count and a bar of its highest level."""
     from rich.table import Table
     from rich.text import Text
+
+    # Imported here: classify brings the gazetteer module, which `--help` and
+    # the other views do not need at start-up.
+    from rhetrack.classify import LEVEL_NAMES
 
     table = Table(title="timeline", title_justify="left")
     for column in ("month", "statements", "highest level", "", "speaker", "level", "quote", "corrected"):
