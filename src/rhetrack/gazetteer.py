@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -67,8 +68,8 @@ class Target:
 
     name: str
     parent: str | None
-    pattern: re.Pattern[str] | None
-    generic: re.Pattern[str] | None = None
+    pattern: Lexicon | None
+    generic: Lexicon | None = None
     requires: str | None = None
 
 
@@ -78,7 +79,7 @@ class LevelCue:
 
     name: str
     level: int
-    pattern: re.Pattern[str]
+    pattern: Lexicon
     agentive: bool = False
     takes_targets: bool = True
     reported_only: bool = False  # only in reported speech, where "it"/"they" is the speaker
@@ -93,26 +94,26 @@ class Gazetteer:
     actor_pattern: re.Pattern[str]
     targets: dict[str, Target]
     levels: tuple[LevelCue, ...]
-    reporting_verb: re.Pattern[str]
+    reporting_verb: Lexicon
     verb_lemma: dict[str, str]  # inflected form -> base form
     indirect_frames: dict[str, tuple[str, ...]]
-    communication_noun: re.Pattern[str]
-    anonymous_subject: re.Pattern[str]
+    communication_noun: Lexicon
+    anonymous_subject: Lexicon
     title: re.Pattern[str]
     organization_word: re.Pattern[str]
-    appositive_head: re.Pattern[str]
+    appositive_head: Lexicon
     descriptions: dict[str, str] = field(default_factory=dict)  # folded phrase -> kind wanted
-    description_pattern: re.Pattern[str] | None = None
-    negation: re.Pattern[str] | None = None
-    hypothetical: re.Pattern[str] | None = None
-    speaker_side: re.Pattern[str] | None = None
-    narration_threat: re.Pattern[str] | None = None
-    unnamed_enemy: re.Pattern[str] | None = None
-    aggressor_after: re.Pattern[str] | None = None  # matches at the start of what follows a name
-    defended_before: re.Pattern[str] | None = None  # matches at the end of what precedes a name
-    attacked_before: re.Pattern[str] | None = None
-    waged_before: re.Pattern[str] | None = None
-    addressed_after: re.Pattern[str] | None = None  # matches at the start of what follows a name
+    description_pattern: Lexicon | None = None
+    negation: Lexicon | None = None
+    hypothetical: Lexicon | None = None
+    speaker_side: Lexicon | None = None
+    narration_threat: Lexicon | None = None
+    unnamed_enemy: Lexicon | None = None
+    aggressor_after: Lexicon | None = None  # matches at the start of what follows a name
+    defended_before: Lexicon | None = None  # matches at the end of what precedes a name
+    attacked_before: Lexicon | None = None
+    waged_before: Lexicon | None = None
+    addressed_after: Lexicon | None = None  # matches at the start of what follows a name
 
     def actor_for(self, surface: str) -> Actor | None:
         """The actor a surface form names, if the gazetteer knows it."""
@@ -191,6 +192,227 @@ def _ordered(words: Iterable[str]) -> list[str]:
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(_ordered(words))
+
+
+# -- case-insensitive matching -------------------------------------------------------------
+#
+# Python's `re` with IGNORECASE folds the case of every character it compares
+# and cannot skip ahead to the characters a match could start with, which made
+# the cue, target and verb lexicons most of extraction's time. A `Lexicon`
+# matches the same words case-sensitively on a lower-cased copy of the text
+# (offset for offset), written where it can be as one branch per first
+# character, which lets the engine jump between candidate characters.
+
+_QUANTIFIER_STARTS = "?*+{"
+# Sources whose meaning lower-casing would change: inline flags (a "(?-i:…)"
+# that wants case), character escapes by code and named groups.
+_NOT_LOWERABLE = re.compile(r"\\[NxuU0-7]|\(\?[a-zA-Z]*-|\(\?P")
+
+
+@lru_cache(maxsize=16)
+def lowered(text: str) -> str:
+    """`text` in lower case, offset for offset.
+
+    A character whose lower case is longer than itself ("İ") stays as it
+    is, so offsets into the copy are offsets into `text`. Cached: the same
+    document is matched against every lexicon in turn.
+
+    >>> lowered("Ain al-ASAD")
+    'ain al-asad'
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
+def _lower_source(source: str) -> str | None:
+    """A regex source with its literal letters lower-cased; escapes kept."""
+    if _NOT_LOWERABLE.search(source):
+        return None
+    out, index = [], 0
+    while index < len(source):
+        if source[index] == "\\":
+            out.append(source[index : index + 2])
+            index += 2
+        else:
+            out.append(source[index].lower())
+            index += 1
+    return "".join(out)
+
+
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth) of each "(", ")" and "|" outside escapes and classes."""
+    depth, index, in_class = 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if source[index + 1 : index + 2] == "]":
+                index += 1  # "[]…]": a leading "]" is a member
+        elif char in "()|":
+            depth += char == "("
+            yield index, char, depth
+            depth -= char == ")"
+        index += 1
+
+
+def _group_end(source: str) -> int | None:
+    """The index of the ")" closing the group `source` opens with."""
+    return next((index for index, char, depth in _structure(source) if char == ")" and depth == 1), None)
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    """`source` split at the "|" that are not inside a group or a class."""
+    cuts = [index for index, char, depth in _structure(source) if char == "|" and depth == 0]
+    return [source[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(source)], strict=True)]
+
+
+_MAX_EXPANSIONS = 64  # per alternative: beyond it, the plain alternation
+
+
+def _first_characters(source: str) -> list[tuple[str, str]] | None:
+    """`source` as (first character, rest) pairs that match, in order, what it matches.
+
+    A leading non-capturing group, optional or not, is distributed over what
+    follows it: "(?:the )?us bases" gives ("t", "he us bases"), ("u", "s bases").
+    None when the first character is not one literal (a class, "\\w", a
+    quantified letter, …).
+    """
+    if not source:
+        return None
+    if source.startswith("(?:"):
+        close = _group_end(source)
+        if close is None:
+            return None
+        inner, after = source[3:close], source[close + 1 :]
+        optional = after[:1] == "?"
+        if optional:
+            after = after[1:]
+        if after[:1] in _QUANTIFIER_STARTS and after[:1]:
+            return None  # a repeated group, or a lazy or possessive "?"
+        candidates = [alternative + after for alternative in _top_level_alternatives(inner)]
+        if optional:
+            candidates.append(after)
+        pairs: list[tuple[str, str]] = []
+        for candidate in candidates:
+            found = _first_characters(candidate)
+            if found is None:
+                return None
+            pairs.extend(found)
+        return pairs if len(pairs) <= _MAX_EXPANSIONS else None
+    char, rest = source[0], source[1:]
+    if char == "\\":
+        if not rest or rest[0].isalnum():
+            return None  # "\w", "\d", "\b": not one character
+        char, rest = rest[0], rest[1:]
+    elif char in "[().^$|*+?{}":
+        return None
+    if rest[:1] in _QUANTIFIER_STARTS and rest[:1]:
+        return None
+    return [(char, rest)]
+
+
+class LexiconMatch:
+    """A match of a `Lexicon`: `re.Match`'s offsets, with groups from the original text."""
+
+    __slots__ = ("_match", "string")
+
+    def __init__(self, match: re.Match[str], string: str) -> None:
+        self._match = match
+        self.string = string
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self._match.span(group)
+
+    def group(self, group: int | str = 0) -> str:
+        start, end = self._match.span(group)
+        return self.string[start:end]
+
+    def __repr__(self) -> str:
+        return f"<LexiconMatch span={self.span()} match={self.group()!r}>"
+
+
+class Lexicon:
+    """A case-insensitive regex, as fast as Python's `re` allows.
+
+    Matches what `re.compile(source, re.IGNORECASE)` matches (a test holds
+    every shipped lexicon to that), with `re.Pattern`'s finditer, search,
+    match and fullmatch; groups read the original text.
+
+    >>> [m.group() for m in word_lexicon(["warn(?:s|ed)?", "the U\\\\.S\\\\."]).finditer("The U.S. WARNED")]
+    ['The U.S.', 'WARNED']
+    """
+
+    __slots__ = ("_lowered", "pattern", "source")
+
+    def __init__(self, source: str, plain: str | None = None) -> None:
+        """`source`: the regex as written; `plain`: an equivalent source to use when lower-casing is safe."""
+        self.source = source
+        low = _lower_source(plain if plain is not None else source)
+        self._lowered = low is not None
+        if low is not None:
+            try:
+                self.pattern = re.compile(low)
+                return
+            except re.error:
+                self._lowered = False
+        self.pattern = re.compile(source, re.IGNORECASE)
+
+    def _text(self, text: str) -> str:
+        return lowered(text) if self._lowered else text
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[LexiconMatch]:
+        return (LexiconMatch(m, text) for m in self.pattern.finditer(self._text(text), pos, endpos))
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> LexiconMatch | None:
+        match = self.pattern.search(self._text(text), pos, endpos)
+        return LexiconMatch(match, text) if match else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> LexiconMatch | None:
+        match = self.pattern.match(self._text(text), pos, endpos)
+        return LexiconMatch(match, text) if match else None
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> LexiconMatch | None:
+        match = self.pattern.fullmatch(self._text(text), pos, endpos)
+        return LexiconMatch(match, text) if match else None
+
+
+def word_lexicon(alternatives: Iterable[str]) -> Lexicon:
+    """Any of `alternatives` (case-insensitive regexes) as a whole word, longest first.
+
+    Written, where every alternative starts with one literal character, as
+    one branch per first character: `(?:a(?<!\\w.)(?:…)|b(?<!\\w.)(?:…)|…)`.
+    Only the alternatives of a branch can match where it matches, and their
+    order is kept, so the first to match is the one the plain alternation
+    would have chosen.
+    """
+    ordered = _ordered(alternatives)
+    source = rf"(?<![\w])(?:{'|'.join(ordered)})(?![\w])"
+    lowered_alternatives = [_lower_source(a) for a in ordered]
+    if any(a is None for a in lowered_alternatives):
+        return Lexicon(source)
+    branches: dict[str, list[str]] = {}
+    for alternative in dict.fromkeys(lowered_alternatives):
+        for part in _top_level_alternatives(alternative):  # type: ignore[arg-type]
+            pairs = _first_characters(part)
+            if pairs is None:
+                return Lexicon(source)
+            for char, rest in pairs:
+                branches.setdefault(char, []).append(rest)
+    body = "|".join(rf"{re.escape(char)}(?<!\w.)(?:{'|'.join(rests)})" for char, rests in branches.items())
+    return Lexicon(source, rf"(?:{body})(?![\w])")
 
 
 def _actor_pattern(surfaces: list[str]) -> re.Pattern[str]:
@@ -279,8 +501,8 @@ def _build_targets(sources: list[tuple[str, dict[str, Any]]]) -> dict[str, Targe
             if not name:
                 raise DataFileError(f'{origin}: a [[target]] entry lacks a name; add name = "..."')
             try:
-                pattern = _word_pattern(entry["patterns"]) if entry.get("patterns") else None
-                generic = _word_pattern(entry["generic"]) if entry.get("generic") else None
+                pattern = word_lexicon(entry["patterns"]) if entry.get("patterns") else None
+                generic = word_lexicon(entry["generic"]) if entry.get("generic") else None
             except re.error as exc:
                 raise DataFileError(
                     f"{origin}: target {name!r} has a bad pattern ({exc}); fix the regex"
@@ -317,7 +539,7 @@ def load_gazetteer() -> Gazetteer:
                     LevelCue(
                         name=entry["name"],
                         level=int(entry["level"]),
-                        pattern=_word_pattern(entry["patterns"]),
+                        pattern=word_lexicon(entry["patterns"]),
                         agentive=bool(entry.get("agentive", False)),
                         takes_targets=bool(entry.get("targets", True)),
                         reported_only=bool(entry.get("reported", False)),
@@ -344,38 +566,31 @@ def load_gazetteer() -> Gazetteer:
         actor_pattern=_actor_pattern(alias_index_surfaces(actors)),
         targets=targets,
         levels=tuple(sorted(levels, key=lambda cue: cue.level)),
-        reporting_verb=_word_pattern(verb_lemma),
+        reporting_verb=word_lexicon(verb_lemma),
         verb_lemma=verb_lemma,
         indirect_frames={k: tuple(v) for k, v in attribution.get("indirect", {}).items()},
-        communication_noun=_word_pattern(attribution.get("communication_nouns", [])),
-        anonymous_subject=_word_pattern(attribution.get("anonymous_subjects", [])),
+        communication_noun=word_lexicon(attribution.get("communication_nouns", [])),
+        anonymous_subject=word_lexicon(attribution.get("anonymous_subjects", [])),
         title=_word_pattern(attribution.get("titles", []), flags=0),
         organization_word=_word_pattern(attribution.get("organization_words", []), flags=0),
-        appositive_head=re.compile(
-            rf"^\s*(?:{_alternation(attribution.get('appositive_heads', []))})\b", re.IGNORECASE
-        ),
+        appositive_head=Lexicon(rf"^\s*(?:{_alternation(attribution.get('appositive_heads', []))})\b"),
         descriptions=descriptions,
-        description_pattern=_word_pattern(re.escape(p) for p in descriptions) if descriptions else None,
-        negation=_word_pattern(negation.get("words", [])),
-        hypothetical=_word_pattern(negation.get("hypothetical", [])),
-        speaker_side=_word_pattern(negation.get("speaker_side", [])),
-        narration_threat=_word_pattern(merged["targets"].get("narration", [])),
-        unnamed_enemy=_word_pattern(merged["targets"].get("unnamed_enemy", [])),
-        aggressor_after=re.compile(
-            rf"\s+(?:{_alternation(merged['targets'].get('aggressor', []))})\b", re.IGNORECASE
+        description_pattern=word_lexicon(re.escape(p) for p in descriptions) if descriptions else None,
+        negation=word_lexicon(negation.get("words", [])),
+        hypothetical=word_lexicon(negation.get("hypothetical", [])),
+        speaker_side=word_lexicon(negation.get("speaker_side", [])),
+        narration_threat=word_lexicon(merged["targets"].get("narration", [])),
+        unnamed_enemy=word_lexicon(merged["targets"].get("unnamed_enemy", [])),
+        aggressor_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('aggressor', []))})\b"),
+        defended_before=Lexicon(
+            rf"\b(?:{_alternation(merged['targets'].get('defended', []))})\s*(?:the\s+)?$"
         ),
-        defended_before=re.compile(
-            rf"\b(?:{_alternation(merged['targets'].get('defended', []))})\s*(?:the\s+)?$", re.IGNORECASE
+        attacked_before=Lexicon(
+            rf"\b(?:{_alternation(merged['targets'].get('attacked', []))})\s*(?:the\s+)?$"
         ),
-        attacked_before=re.compile(
-            rf"\b(?:{_alternation(merged['targets'].get('attacked', []))})\s*(?:the\s+)?$", re.IGNORECASE
-        ),
-        addressed_after=re.compile(
-            rf"\s+(?:{_alternation(merged['targets'].get('addressed', []))})\b", re.IGNORECASE
-        ),
-        waged_before=re.compile(
-            rf"\b(?:{_alternation(merged['targets'].get('waged', []))})\s+(?:(?:a|an|the|full|open)\s+)*$",
-            re.IGNORECASE,
+        addressed_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('addressed', []))})\b"),
+        waged_before=Lexicon(
+            rf"\b(?:{_alternation(merged['targets'].get('waged', []))})\s+(?:(?:a|an|the|full|open)\s+)*$"
         ),
     )
 
