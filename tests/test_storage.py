@@ -307,3 +307,42 @@ def test_schema_matches_the_committed_snapshot(tmp_path: Path) -> None:
         f"If the change is intended, regenerate the snapshot with {UPDATE_SNAPSHOT_ENV}=1 "
         "pytest tests/test_storage.py -k snapshot, and commit it."
     )
+
+
+def test_a_writing_connection_uses_wal_with_normal_sync(tmp_path: Path) -> None:
+    """WAL with synchronous=NORMAL: no fsync per document, still safe from corruption."""
+    db = open_database(tmp_path / "r.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+
+
+ARTICLE = (
+    "Militia leader warns U.S.\n\nBAGHDAD, March 3, 2024 —\n\n"
+    'Qais al-Khazali said, "We will strike the American bases if they stay." '
+    'Hadi al-Ameri warned, "The occupiers will pay a heavy price."\n'
+)
+
+
+def test_source_counts_stay_equal_to_the_sources_through_copies_and_changes(tmp_path: Path) -> None:
+    from rhetrack.ingest import ingest
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(ARTICLE, encoding="utf-8")
+    db = open_database(tmp_path / "r.db")
+
+    def counts() -> list[tuple[int, int, int]]:
+        return db.execute(
+            """SELECT id, source_count, (SELECT count(*) FROM statement_sources WHERE statement_id = s.id)
+               FROM statements s WHERE orphaned = 0 ORDER BY id"""
+        ).fetchall()
+
+    ingest(db, [folder])
+    assert [(stored, actual) for _, stored, actual in counts()] == [(3, 3), (3, 3)]
+    (folder / "b.txt").write_text(ARTICLE.replace("a heavy price", "the highest price"), encoding="utf-8")
+    (folder / "c.txt").write_text(ARTICLE.split("Hadi")[0], encoding="utf-8")
+    ingest(db, [folder])
+    assert all(stored == actual for _, stored, actual in counts())
+    # Khazali's quote in all three; Ameri's in a, and his changed quote in b.
+    assert sorted(stored for _, stored, _ in counts()) == [1, 1, 3]

@@ -156,6 +156,10 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     if not read_only:
         # WAL: readers never block the writer, and two ingests can take turns.
         db.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL is still safe from corruption on a crash; it skips
+        # the fsync per commit (one per document), so a power cut may undo the
+        # last documents of a run, which a re-run then stores again.
+        db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     return db
 
@@ -347,44 +351,64 @@ def _cues_json(statement: Statement) -> str:
     )
 
 
+def _extracted_values(statement: Statement, actor_id: int) -> dict[str, object]:
+    """A statement's columns as extraction found them (corrections are replayed after)."""
+    date = statement.date
+    date_value, date_precision, date_start, date_end = _date_columns(date.value, date.precision)
+    return {
+        "actor_id": actor_id,
+        "extracted_actor_id": actor_id,
+        "speaker_text": statement.speaker.surface,
+        "kind": statement.kind,
+        "quote": statement.quote,
+        "sentence": statement.sentence,
+        "span_start": statement.start,
+        "span_end": statement.end,
+        "attribution_cue": statement.attribution_cue,
+        "date": date_value,
+        "date_precision": date_precision,
+        "date_start": date_start,
+        "date_end": date_end,
+        "date_expression": date.expression,
+        "level": statement.level,
+        "cues": _cues_json(statement),
+        "quote_key": quote_key(statement.quote),
+        "rejected": 0,
+        "note": None,
+    }
+
+
 def _write_extracted_fields(db: Database, statement_id: int, statement: Statement, actor_id: int) -> None:
     """Set a statement's fields to what extraction found (corrections are replayed after)."""
-    date = statement.date
-    db.execute(
-        """UPDATE statements SET actor_id = ?, extracted_actor_id = ?, speaker_text = ?, kind = ?,
-               quote = ?, sentence = ?,
-               span_start = ?, span_end = ?, attribution_cue = ?, date = ?, date_precision = ?,
-               date_start = ?, date_end = ?, date_expression = ?, level = ?, cues = ?, quote_key = ?,
-               rejected = 0, note = NULL
-           WHERE id = ?""",
-        [
-            actor_id,
-            actor_id,
-            statement.speaker.surface,
-            statement.kind,
-            statement.quote,
-            statement.sentence,
-            statement.start,
-            statement.end,
-            statement.attribution_cue,
-            *_date_columns(date.value, date.precision),
-            date.expression,
-            statement.level,
-            _cues_json(statement),
-            quote_key(statement.quote),
-            statement_id,
-        ],
-    )
+    values = _extracted_values(statement, actor_id)
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    db.execute(f"UPDATE statements SET {assignments} WHERE id = ?", [*values.values(), statement_id])
     _set_targets(db, statement_id, [(m.target, m.text) for m in statement.classification.targets])
+
+
+def _insert_extracted(db: Database, document_id: int, statement: Statement, actor_id: int) -> int:
+    """A new statement with its fields and targets, in one INSERT (one full-text index update)."""
+    values = {"document_id": document_id, **_extracted_values(statement, actor_id)}
+    columns, marks = ", ".join(values), ", ".join("?" for _ in values)
+    statement_id = db.execute(
+        f"INSERT INTO statements ({columns}) VALUES ({marks})", list(values.values())
+    ).lastrowid
+    assert statement_id is not None
+    _insert_targets(db, statement_id, [(m.target, m.text) for m in statement.classification.targets])
+    return statement_id
 
 
 def _set_targets(db: Database, statement_id: int, targets: list[tuple[str, str]]) -> None:
     db.execute("DELETE FROM statement_targets WHERE statement_id = ?", [statement_id])
-    for name, mention in targets:
-        db.execute(
+    _insert_targets(db, statement_id, targets)
+
+
+def _insert_targets(db: Database, statement_id: int, targets: list[tuple[str, str]]) -> None:
+    if targets:
+        db.conn.executemany(
             """INSERT OR IGNORE INTO statement_targets (statement_id, target_id, mention)
                SELECT ?, id, ? FROM targets WHERE name = ?""",
-            [statement_id, mention, name],
+            [(statement_id, mention, name) for name, mention in targets],
         )
 
 
@@ -440,8 +464,14 @@ def store_document(db: Database, document: DocumentRecord, statements: Iterable[
             [document_id],
         )
         touched: list[int] = []
+        inserted: set[int] = set()  # new statements: their one source is this document
+        one_more_source: list[int] = []  # known statements this document adds a source to
+        actor_ids: dict[tuple[str, str], int] = {}
         for statement in statements:
-            actor_id = actor_id_for(db, statement.speaker.name, statement.speaker.kind)
+            speaker = (statement.speaker.name, statement.speaker.kind)
+            if speaker not in actor_ids:
+                actor_ids[speaker] = actor_id_for(db, *speaker)
+            actor_id = actor_ids[speaker]
             key = quote_key(statement.quote)
             row = db.execute(
                 """SELECT id, document_id FROM statements
@@ -450,31 +480,16 @@ def store_document(db: Database, document: DocumentRecord, statements: Iterable[
                 [actor_id, key],
             ).fetchone()
             if row is None:
-                cursor = db.execute(
-                    """INSERT INTO statements (document_id, kind, quote, sentence, span_start, span_end,
-                           date_precision, level, quote_key)
-                       VALUES (?, ?, ?, ?, ?, ?, 'unknown', 0, ?)""",
-                    [document_id, statement.kind, statement.quote, statement.sentence, 0, 0, key],
-                )
-                assert cursor.lastrowid is not None
-                statement_id, primary = cursor.lastrowid, document_id
-            else:
-                statement_id, primary = row
-            added = db.execute(
-                """INSERT OR IGNORE INTO statement_sources
-                       (statement_id, document_id, span_start, span_end, quote, sentence)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
-                [
-                    statement_id,
-                    document_id,
-                    statement.start,
-                    statement.end,
-                    statement.quote,
-                    statement.sentence,
-                ],
-            ).rowcount
+                statement_id = _insert_extracted(db, document_id, statement, actor_id)
+                inserted.add(statement_id)
+                _add_source(db, statement_id, document_id, statement)
+                touched.append(statement_id)
+                continue
+            statement_id, primary = row
+            added = _add_source(db, statement_id, document_id, statement)
             if added:
                 _revive(db, statement_id)
+                one_more_source.append(statement_id)
             if added and (primary == document_id or not _has_source(db, statement_id, primary)):
                 # The first source speaks for the statement's fields.
                 db.execute("UPDATE statements SET document_id = ? WHERE id = ?", [document_id, statement_id])
@@ -482,11 +497,34 @@ def store_document(db: Database, document: DocumentRecord, statements: Iterable[
             touched.append(statement_id)
         orphaned = _settle_orphans(db, document_id, document.path, touched, lost_source)
         orphaned += _reanchor_added(db, document_id, document.path, document.text)
+        # A statement new in this run has no corrections, unless settling the
+        # statements that lost this document as a source moved some to it.
         for statement_id in dict.fromkeys(touched):
-            replay_corrections(db, statement_id)
-        for statement_id in dict.fromkeys([*touched, *lost_source]):
+            if statement_id not in inserted or lost_source:
+                replay_corrections(db, statement_id)
+        # A statement that only gained this document as a source keeps its
+        # primary source and counts one more; one that lost a source is recounted.
+        lost = set(lost_source)
+        for statement_id in one_more_source:
+            if statement_id not in lost:
+                db.execute(
+                    "UPDATE statements SET source_count = source_count + 1 WHERE id = ?", [statement_id]
+                )
+        for statement_id in dict.fromkeys(lost_source):
             _refresh_sources(db, statement_id)
     return StoreResult(status, orphaned)
+
+
+def _add_source(db: Database, statement_id: int, document_id: int, statement: Statement) -> bool:
+    """Record that a document reports a statement; False if it already did."""
+    return bool(
+        db.execute(
+            """INSERT OR IGNORE INTO statement_sources
+                   (statement_id, document_id, span_start, span_end, quote, sentence)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            [statement_id, document_id, statement.start, statement.end, statement.quote, statement.sentence],
+        ).rowcount
+    )
 
 
 def _revive(db: Database, statement_id: int) -> None:
@@ -702,7 +740,10 @@ def replay_corrections(db: Database, statement_id: int) -> None:
     ).fetchall()
     for field, value in corrections:
         _apply(db, statement_id, field, value)
-    db.execute("UPDATE statements SET corrected = ? WHERE id = ?", [int(bool(corrections)), statement_id])
+    db.execute(
+        "UPDATE statements SET corrected = ? WHERE id = ? AND corrected != ?",
+        [int(bool(corrections)), statement_id, int(bool(corrections))],
+    )
 
 
 def _current_value(db: Database, statement_id: int, field: str) -> str | None:
