@@ -110,33 +110,45 @@ def main() -> None:
         print(f"  {name}: {value:,.2f} {unit} (floor {floor:,.2f}, ratio {ratio:.2f}x)", file=sys.stderr)
 
     # -- ingest ------------------------------------------------------------------------
-    folder = workdir / "corpus"
-    if not (folder / "manifest.csv").exists():
-        print(f"generating {args.articles} articles in {folder}", file=sys.stderr)
-        for _ in corpus.generate(folder, args.articles, args.size):
-            pass
-    megabytes = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
-    documents = len(list(folder.glob("*.txt")))
-    floor_db = workdir / "floor.db"
-    floor_db.unlink(missing_ok=True)
-    floor_seconds = floor_ingest(folder, floor_db)
     cores = os.cpu_count() or 1
-    peak = {}
-    for jobs in (1, cores):
-        database = workdir / f"ingest{jobs}.db"
-        database.unlink(missing_ok=True)
-        seconds, peak[jobs] = timed(
-            [*rhetrack_command(), "ingest", str(folder), "--db", str(database), "--jobs", str(jobs)]
+    densities = []
+    for share, runs in ((corpus.QUOTING_SHARE, (1, cores)), (1.0, (1,))):
+        folder = workdir / f"corpus-{args.articles}x{args.size}-q{share:.2f}"
+        if not (folder / "manifest.csv").exists():
+            print(f"generating {args.articles} articles in {folder}", file=sys.stderr)
+            for _ in corpus.generate(folder, args.articles, args.size, quoting_share=share):
+                pass
+        megabytes = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+        documents = len(list(folder.glob("*.txt")))
+        floor_db = workdir / "floor.db"
+        floor_db.unlink(missing_ok=True)
+        floor_seconds = floor_ingest(folder, floor_db)
+        dense = " (stress: speech in every paragraph)" if share == 1.0 else ""
+        peak = {}
+        for jobs in runs:
+            database = workdir / f"ingest{jobs}-q{share:.2f}.db"
+            database.unlink(missing_ok=True)
+            seconds, peak[jobs] = timed(
+                [*rhetrack_command(), "ingest", str(folder), "--db", str(database), "--jobs", str(jobs)]
+            )
+            label = ("1 process" if jobs == 1 else f"{jobs} processes") + dense
+            floor_rate = megabytes / floor_seconds
+            record(f"ingest MB/s, {label}", megabytes / seconds, floor_rate, "MB/s", True)
+            floor_rate = documents / floor_seconds
+            record(f"ingest documents/s, {label}", documents / seconds, floor_rate, "docs/s", True)
+            rows[-1] = (*rows[-1][:3], rows[-1][3] + f"  ({megabytes / seconds / jobs:.2f} MB/s per core)")
+        # Each statement a file reports is one source (the corpus repeats quotes).
+        statements = sqlite3.connect(database).execute("SELECT count(*) FROM statement_sources").fetchone()[0]
+        densities.append(f"{statements / megabytes / 1000:.2f} statements/KB{dense}")
+        if dense:
+            continue
+        small_db = workdir / f"ingest1-q{share:.2f}.db"
+        seconds, _ = timed([*rhetrack_command(), "ingest", str(folder), "--db", str(small_db)])
+        record("re-ingest of the unchanged corpus, s", seconds, floor_seconds, "s")
+        rows.append(
+            ("ingest peak memory, 1 process", f"{peak[1] / 1024:,.1f} MiB", f"{megabytes:,.1f} MB corpus", "")
         )
-        label = "1 process" if jobs == 1 else f"{jobs} processes"
-        record(f"ingest MB/s, {label}", megabytes / seconds, megabytes / floor_seconds, "MB/s", True)
-        record(f"ingest documents/s, {label}", documents / seconds, documents / floor_seconds, "docs/s", True)
-        rows[-1] = (*rows[-1][:3], rows[-1][3] + f"  ({megabytes / seconds / jobs:.2f} MB/s per core)")
-    seconds, _ = timed([*rhetrack_command(), "ingest", str(folder), "--db", str(workdir / "ingest1.db")])
-    record("re-ingest of the unchanged corpus, s", seconds, floor_seconds, "s")
-    rows.append(
-        ("ingest peak memory, 1 process", f"{peak[1] / 1024:,.1f} MiB", f"{megabytes:,.1f} MB corpus", "")
-    )
+        corpus_size = f"{documents:,} articles, {megabytes:,.1f} MB"
 
     # -- queries at scale ------------------------------------------------------------------
     query_db = workdir / f"statements{args.statements}.db"
@@ -184,7 +196,6 @@ def main() -> None:
     # -- start-up ----------------------------------------------------------------------------
     minimal = workdir / "minimal_app.py"
     minimal.write_text(MINIMAL_APP, encoding="utf-8")
-    small_db = workdir / "ingest1.db"
     python_pass = median_of(9, lambda: timed([sys.executable, "-c", "pass"])) * 1000
     minimal_app = median_of(9, lambda: timed([sys.executable, str(minimal)])) * 1000
     for label, command in (
@@ -199,7 +210,10 @@ def main() -> None:
     print("|---|---|---|---|")
     for name, value, floor, ratio in rows:
         print(f"| {name} | {value} | {floor} | {ratio} |")
-    print(f"\n{documents:,} articles, {megabytes:,.1f} MB; {cores} cores; Python {sys.version.split()[0]}")
+    print(
+        f"\n{corpus_size} each corpus ({'; '.join(densities)}; the seed articles: 1.10); "
+        f"{cores} cores; Python {sys.version.split()[0]}"
+    )
 
 
 if __name__ == "__main__":
