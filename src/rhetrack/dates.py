@@ -1000,14 +1000,22 @@ def date_statements(
     speakers_by_paragraph: dict[int, set[str]] = {}
     for attribution in attributions:
         speakers_by_paragraph.setdefault(attribution.sentence.paragraph, set()).add(attribution.speaker.name)
-    dated: list[_DatedSentence] = []
     first_of_paragraph: dict[int, int] = {}  # paragraph -> index of its first sentence
-    quotes = _TopQuotes(segmented)
     for sentence in segmented.sentences:
         first_of_paragraph.setdefault(sentence.paragraph, sentence.index)
+    quotes = _TopQuotes(segmented)
+    memo: dict[int, _DatedSentence | None] = {}
+
+    # Sentences are dated when a statement looks at them: most statements find
+    # their date nearby, and the sentences after the last one are never read.
+    def dated(index: int) -> _DatedSentence | None:
+        if index in memo:
+            return memo[index]
+        sentence = segmented.sentences[index]
         found = _sentence_date(quotes, sentence, published)
         if found is None:
-            continue
+            memo[index] = None
+            return None
         body = segmented.sentence_text(sentence)
         names = {
             actor.name
@@ -1015,7 +1023,12 @@ def date_statements(
             if (actor := gazetteer.actor_for(match.group(0))) is not None
         }
         names |= speakers_by_paragraph.get(sentence.paragraph, set())
-        dated.append(_DatedSentence(sentence.index, sentence.paragraph, found[0], found[1], frozenset(names)))
+        memo[index] = _DatedSentence(sentence.index, sentence.paragraph, found[0], found[1], frozenset(names))
+        return memo[index]
+
+    def last_dated(first: int, last: int) -> _DatedSentence | None:
+        """The last dated sentence from `last` back to `first`."""
+        return next((d for i in range(last, first - 1, -1) if (d := dated(i)) is not None), None)
 
     results = []
     for attribution in attributions:
@@ -1027,24 +1040,26 @@ def date_statements(
         organization = attribution.speaker.organization
         group = gazetteer.actors.get(organization) if organization else None
         sides = {speaker} | ({group.name} if group is not None and group.category != "state" else set())
-        earlier = [d for d in dated if d.index <= sentence.index]
-        same_paragraph = [d for d in earlier if d.paragraph == sentence.paragraph]
-        before_paragraph = [d for d in earlier if d.paragraph < sentence.paragraph]
-        following = [
-            d
-            for d in dated
-            if d.paragraph == sentence.paragraph + 1
-            and d.index == first_of_paragraph.get(d.paragraph, -1)
-            and (speaker in d.names or speaker in segmented.sentence_text(segmented.sentences[d.index]))
-        ]
+        paragraph_start = first_of_paragraph[sentence.paragraph]
+        same_paragraph = last_dated(paragraph_start, sentence.index)
+        before_paragraph = None if same_paragraph else last_dated(0, paragraph_start - 1)
+        following = None
+        next_start = first_of_paragraph.get(sentence.paragraph + 1)
+        if (
+            next_start is not None
+            and not same_paragraph
+            and not (before_paragraph and sides & before_paragraph.names)
+        ):
+            following = dated(next_start)
+            next_text = segmented.sentence_text(segmented.sentences[next_start])
+            if following is not None and speaker not in following.names and speaker not in next_text:
+                following = None
         if same_paragraph:
-            chosen: _DatedSentence | None = same_paragraph[-1]
-        elif before_paragraph and sides & before_paragraph[-1].names:
-            chosen = before_paragraph[-1]
-        elif following:
-            chosen = following[0]
+            chosen: _DatedSentence | None = same_paragraph
+        elif before_paragraph and sides & before_paragraph.names:
+            chosen = before_paragraph
         else:
-            chosen = None
+            chosen = following
         if chosen is not None:
             results.append(StatementDate(chosen.value, chosen.value.precision, chosen.expression))
         elif published is not None:
