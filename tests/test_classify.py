@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from rhetrack.classify import LEVEL_NAMES, classify, level_number
+from rhetrack.classify import classify
 from rhetrack.gazetteer import load_gazetteer
+from rhetrack.levels import LEVEL_NAMES, level_number
 
 
 def _xfail(reason: str) -> pytest.MarkDecorator:

@@ -15,9 +15,9 @@ import pytest
 from conftest import SEEDS
 from sqlite_utils import Database
 
-from rhetrack.classify import LEVEL_NAMES
 from rhetrack.errors import QueryError
 from rhetrack.ingest import ingest
+from rhetrack.levels import LEVEL_NAMES
 from rhetrack.partial_date import PartialDate
 from rhetrack.query import (
     ACTOR_COLUMNS,

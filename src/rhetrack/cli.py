@@ -130,7 +130,7 @@ def _main(
 def _parse_level(value: str | None) -> int | None:
     if value is None:
         return None
-    from rhetrack.classify import level_number
+    from rhetrack.levels import level_number
 
     try:
         return level_number(value)

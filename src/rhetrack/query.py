@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
-from rhetrack.classify import LEVEL_NAMES, event_codes
 from rhetrack.errors import QueryError
+from rhetrack.levels import LEVEL_NAMES, event_codes
 from rhetrack.storage import EXCHANGE_TABLES, match_actors
 
 if TYPE_CHECKING:

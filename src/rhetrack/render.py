@@ -210,7 +210,7 @@ def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
 
     # Imported here: classify brings the gazetteer module, which `--help` and
     # the other views do not need at start-up.
-    from rhetrack.classify import LEVEL_NAMES
+    from rhetrack.levels import LEVEL_NAMES
 
     table = Table(title="timeline", title_justify="left")
     for column in ("month", "statements", "highest level", "", "speaker", "level", "quote", "corrected"):
