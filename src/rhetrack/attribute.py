@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from rhetrack.gazetteer import Gazetteer
+from rhetrack.gazetteer import Gazetteer, LexiconMatch
 from rhetrack.segment import QuoteSpan, Ranges, Segmented, Sentence
 
 MentionSource = Literal["gazetteer", "name", "pronoun", "description"]
@@ -403,7 +403,10 @@ class _Attributor:
         self.resolved: Mention | None = None  # the named mention behind the last speaker
         # Per-document caches: each is asked again and again for the same sentence or range.
         self._masks: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self._verb_cache: dict[tuple[int, int], list[re.Match[str]]] = {}
+        self._verb_cache: dict[tuple[int, int], list[LexiconMatch]] = {}
+        # The reporting verbs of the whole text, found in one scan: a range's are a slice.
+        self.all_verbs = list(gazetteer.reporting_verb.finditer(self.text))
+        self.verb_starts = [verb.start() for verb in self.all_verbs]
 
     # -- resolving a mention to a speaker ------------------------------------
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -473,7 +476,7 @@ class _Attributor:
     def _cue_subject(
         self,
         cue: tuple[int, int],
-        verbs: list[re.Match[str]],
+        verbs: list[LexiconMatch],
         sentence: Sentence,
         masked: list[tuple[int, int]],
         limit: int,
@@ -519,18 +522,27 @@ class _Attributor:
         return not named or clause_start + anonymous.start() < named[0].start
 
     # -- direct quotations --------------------------------------------------------
-    def _verbs(self, start: int, end: int) -> list[re.Match[str]]:
+    def _verbs(self, start: int, end: int) -> list[LexiconMatch]:
         """Reporting verbs in a range, without noun uses ("Kaabi's call", "a post")."""
         # Cached per range: the same ranges come back for every quotation and
         # verb of a sentence. Callers only read the list, never change it.
         key = (start, end)
         verbs = self._verb_cache.get(key)
         if verbs is None:
+            text = self.text
+            if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                # A range ending inside a word ("warn|ed") may hold a verb the
+                # whole text does not: scan the range itself.
+                found = list(self.gaz.reporting_verb.finditer(text, start, end))
+            else:
+                low = bisect_left(self.verb_starts, start)
+                high = bisect_left(self.verb_starts, end)
+                found = [verb for verb in self.all_verbs[low:high] if verb.end() <= end]
             verbs = self._verb_cache[key] = [
                 verb
-                for verb in self.gaz.reporting_verb.finditer(self.text, start, end)
-                if not _DETERMINER_BEFORE.search(self.text, max(0, verb.start() - 12), verb.start())
-                and self.text[verb.start() - 1 : verb.start()] not in ("-", "‐")  # "so-called"
+                for verb in found
+                if not _DETERMINER_BEFORE.search(text, max(0, verb.start() - 12), verb.start())
+                and text[verb.start() - 1 : verb.start()] not in ("-", "‐")  # "so-called"
             ]
         return verbs
 
@@ -677,8 +689,11 @@ class _Attributor:
         text = self.text
         if _EVALUATIVE_OPENING.match(text, sentence.start):
             return None
+        verbs = self._verbs(sentence.start, sentence.end)
+        if not verbs:
+            return None  # most sentences: nothing reports speech
         masked = self._masked(sentence)
-        for verb in self._verbs(sentence.start, sentence.end):
+        for verb in verbs:
             if not _outside(verb.start(), masked) or self._in_top_quote(verb.start()):
                 continue
             # "did not say whether", "declined to say": no statement was made.
@@ -722,7 +737,7 @@ class _Attributor:
             )
         return None
 
-    def _finite(self, verb: re.Match[str], sentence: Sentence) -> bool:
+    def _finite(self, verb: LexiconMatch, sentence: Sentence) -> bool:
         """Whether a verb form reports an act of speech rather than modifying a noun."""
         form = verb.group(0).casefold()
         before = self.text[sentence.start : verb.start()].rstrip()
@@ -793,12 +808,16 @@ class _Attributor:
                 self.salience.note(mention)
 
     def _note_salience(self, sentence: Sentence) -> None:
-        masked = self._masked(sentence)
         named = [
             m
             for m in self._mentions_in(sentence.start, sentence.end)
             if m.source in ("gazetteer", "name") and not self._in_top_quote(m.start)
         ]
+        if len(named) < 2:
+            for mention in named:
+                self.salience.note(mention)
+            return  # one name or none: its order, and so the mask, does not matter
+        masked = self._masked(sentence)
         # The first person and organization of a sentence, asides last, become
         # salient: noting in reverse order lets the first of each kind win.
         ordered = [m for m in named if _outside(m.start, masked)] + [
