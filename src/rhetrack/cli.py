@@ -31,10 +31,10 @@ if TYPE_CHECKING:
     # click only for an annotation: importing it would cost `rhetrack --help` about
     # 12 ms (Typer 0.29 carries its own copy of click).
     import click
-    from sqlite_utils import Database
 
     from rhetrack.partial_date import PartialDate
     from rhetrack.query import StatementFilter
+    from rhetrack.storage import Database
 
 TABLE_STATEMENT_COLUMNS = (
     "id",

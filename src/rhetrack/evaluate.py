@@ -24,7 +24,7 @@ from rhetrack.gazetteer import Gazetteer, fold_name, load_gazetteer
 from rhetrack.query import StatementFilter, find_statements
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from rhetrack.storage import Database
 
 MATCH_COVERAGE = 0.6
 FIGURES = ("recall", "precision", "speaker", "date", "level_exact", "level_within_one", "target_f1")

@@ -20,7 +20,7 @@ from rhetrack.spreadsheet import csv_safe
 from rhetrack.storage import EXCHANGE_TABLES, load_rows
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from rhetrack.storage import Database
 
 FORMAT_VERSION = 1
 MANIFEST = "rhetrack-export.json"

@@ -23,9 +23,8 @@ from rhetrack.read import SourceFile, discover, read_document
 from rhetrack.storage import DocumentRecord, store_document, stored_document, sync_gazetteer
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from rhetrack.partial_date import PartialDate
+    from rhetrack.storage import Database
 
 FileStatus = Literal["new", "updated", "unchanged", "failed"]
 SUMMARY_COLUMNS = ("documents_new", "documents_updated", "documents_unchanged", "documents_failed",

@@ -13,23 +13,22 @@ import difflib
 import json
 import os
 import re
+import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rhetrack.errors import DatabaseError, QueryError
 from rhetrack.gazetteer import Gazetteer, fold_name
 from rhetrack.partial_date import PartialDate
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from rhetrack.extract import Statement
 
 DB_ENV = "RHETRACK_DB"
@@ -38,6 +37,52 @@ MIGRATION_SET = "rhetrack"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 DocumentStatus = Literal["new", "updated", "unchanged"]
+
+
+class Database:
+    """A connection to a rhetrack database: the part of sqlite-utils' `Database` rhetrack uses.
+
+    `execute`, `conn`, `atomic`, `table_names` and `close` on a plain sqlite3
+    connection in autocommit mode, so a statement outside a transaction
+    commits at once, as sqlite-utils' `execute` does. sqlite-utils itself is
+    imported only to apply migrations: a command that only reads starts
+    without loading it (and click, and pluggy), which is a fifth of its
+    start-up.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        conn.isolation_level = None
+        # As sqlite-utils sets it: a REPLACE that deletes a row fires its delete triggers.
+        conn.execute("PRAGMA recursive_triggers = ON")
+        self.conn = conn
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+    def table_names(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """A transaction, or a savepoint inside the one already open."""
+        if not self.conn.in_transaction:
+            with write_transaction(self):
+                yield self
+            return
+        savepoint = f"rhetrack_{secrets.token_hex(8)}"
+        self.conn.execute(f"SAVEPOINT {savepoint}")
+        try:
+            yield self
+        except BaseException:
+            # A failure may already have ended the transaction, savepoint and all.
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            raise
+        self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 def database_path(option: Path | None = None) -> Path:
@@ -79,7 +124,7 @@ def _migrations():  # -> sqlite_utils.migrations.Migrations
     migrations = Migrations(MIGRATION_SET)
     for name, sql in migration_files():
 
-        def apply(db: Database, sql: str = sql) -> None:
+        def apply(db: Any, sql: str = sql) -> None:  # a sqlite_utils.Database
             # executescript() would COMMIT the surrounding transaction, so
             # each statement runs on its own inside the migration's one.
             for statement in _statements(sql):
@@ -110,8 +155,6 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     SQLite database, holds another application's tables, or was written by
     a newer rhetrack (it has migrations this code does not know).
     """
-    from sqlite_utils import Database
-
     _check_file(path)
     if not path.exists() and not create:
         raise DatabaseError(f"{path}: no database here yet; run `rhetrack ingest PATH` first")
@@ -119,15 +162,14 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     read_only = path.exists() and not os.access(path, os.W_OK)
     try:
-        db = Database(_read_only_connection(path) if read_only else path, execute_plugins=False)
+        db = Database(_read_only_connection(path) if read_only else sqlite3.connect(path))
         # Another ingest may hold the write lock: wait for it rather than fail.
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         tables = set(db.table_names())
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path}: cannot be opened as SQLite ({exc}); it was left untouched") from exc
 
-    migrations = _migrations()
-    applied = {m.name for m in migrations.applied(db)} if "_sqlite_migrations" in tables else set()
+    applied = set(applied_migrations(db)) if "_sqlite_migrations" in tables else set()
     known = {name for name, _ in migration_files()}
     if tables and not applied and tables - {"_sqlite_migrations"}:
         db.close()
@@ -147,8 +189,10 @@ def open_database(path: Path, *, create: bool = True) -> Database:
             f"{path}: is read-only and needs a schema upgrade; open it once where it is writable"
         )
     if known - applied:
+        from sqlite_utils import Database as SqliteUtilsDatabase
+
         try:
-            migrations.apply(db)
+            _migrations().apply(SqliteUtilsDatabase(db.conn, execute_plugins=False))
         except sqlite3.DatabaseError as exc:
             db.close()
             raise DatabaseError(f"{path}: migrating the schema failed ({exc})") from exc
