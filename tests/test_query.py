@@ -426,3 +426,40 @@ def test_timeline_leaves_out_undated_statements_and_count_undated_counts_them(
     assert count_undated(db, StatementFilter(min_level=3)) == 1
     # A date window never matches an undated statement.
     assert all(row["date"] is not None for row in find(db, since=PartialDate(1900)))
+
+
+def test_a_search_gives_the_same_rows_checked_in_date_order_or_fetched_and_sorted(
+    db_with_undated: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rhetrack import query
+
+    db = db_with_undated
+    modes: list[str] = []
+    limited_search = query._limited_search
+
+    def spy(db: Database, filters: StatementFilter) -> Any:
+        search = limited_search(db, filters)
+        modes.append(search.mode)
+        return search
+
+    monkeypatch.setattr(query, "_limited_search", spy)
+    searches = ["occupation", "the", "we will", '"occupation forces"', "al-Assad", "U.S.", "liberat*"]
+    others: list[dict[str, Any]] = [
+        {}, {"actor": "Khazali"}, {"min_level": 2}, {"since": PartialDate(2023, 10)},
+        {"target": "united-states"}, {"search_sentences": True},
+    ]  # fmt: skip
+    for search in searches:
+        for other in others:
+            everything = find(db, search=search, **other)  # no limit: every match, sorted
+            for limit in sorted({1, 3, len(everything) - 1, len(everything), len(everything) + 5} - {-1}):
+                filters = StatementFilter(search=search, limit=limit, **other)
+                # Any match makes a search common: its statements are checked in date order.
+                monkeypatch.setattr(query, "SEARCH_CHECK_COST", 0)
+                checked = find_statements(db, filters), timeline(db, filters)
+                # No search is common: its matches are read, then fetched and sorted.
+                monkeypatch.setattr(query, "SEARCH_CHECK_COST", 10**9)
+                fetched = find_statements(db, filters), timeline(db, filters)
+                assert checked == fetched, (search, other, limit)
+                assert checked[0] == everything[:limit], (search, other, limit)
+    assert {"walk", "ids"} <= set(modes)
+    assert len(find(db, search="occupation")) > len(timeline(db, StatementFilter(search="occupation")))

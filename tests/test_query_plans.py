@@ -143,3 +143,49 @@ def test_a_common_target_is_read_in_date_order(db: Database, monkeypatch: pytest
     common = find_statements(db, filters)
     monkeypatch.setattr(query, "COMMON_TARGET_LINKS", 10**9)
     assert find_statements(db, filters) == common  # the same rows either way
+
+
+@pytest.mark.parametrize(
+    "name", ["none", "actor", "target", "min-level", "level", "since", "until", "kind", "min-sources"]
+)
+def test_a_common_search_is_checked_in_date_order(
+    db: Database, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    from rhetrack import query
+
+    monkeypatch.setattr(query, "SEARCH_CHECK_COST", 0)  # any match makes a search common
+    monkeypatch.setattr(query, "COMMON_TARGET_LINKS", 1)
+    steps = plan(db, StatementFilter(**{**FILTERS[name].__dict__, "search": "embassy", "limit": 100}))
+    assert any("statements_date_start" in step or "statements_actor_date" in step for step in steps), steps
+    # Neither every match read from the FTS index nor all of them sorted: the
+    # statements are checked one by one in date order until the limit.
+    assert not any(step.startswith("SCAN statements_fts") for step in steps), steps
+    assert not any("TEMP B-TREE FOR ORDER BY" in step for step in steps), steps
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [StatementFilter(doc="doc7.txt", search="embassy", limit=100), StatementFilter(search="emb*", limit=100)],
+    ids=["sorted-by-another-filter", "prefix"],
+)
+def test_a_search_that_would_check_every_statement_reads_its_matches_once(
+    db: Database, monkeypatch: pytest.MonkeyPatch, filters: StatementFilter
+) -> None:
+    from rhetrack import query
+
+    # Common, but a --doc makes SQLite sort (so the check would run on every
+    # statement of the document), and a prefix costs a whole search per check.
+    monkeypatch.setattr(query, "SEARCH_CHECK_COST", 0)
+    steps = plan(db, filters)
+    assert any(step.startswith("SCAN statements_fts") for step in steps), steps
+
+
+def test_a_search_is_common_enough_to_check_in_date_order_for_a_small_limit(db: Database) -> None:
+    # "embassy" is in about two thirds of the quotes: the first statements in
+    # date order hold the first match, but a thousand matches take some 1,500
+    # checks, dearer than fetching and sorting the 3,000-odd matches.
+    first = plan(db, StatementFilter(search="embassy", limit=1))
+    assert not any(step.startswith("SCAN statements_fts") for step in first), first
+    assert not any("TEMP B-TREE FOR ORDER BY" in step for step in first), first
+    thousand = plan(db, StatementFilter(search="embassy", limit=1000))
+    assert any("TEMP B-TREE FOR ORDER BY" in step for step in thousand), thousand

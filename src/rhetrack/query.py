@@ -7,6 +7,7 @@ whose keys follow `STATEMENT_COLUMNS`, the public column order.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
 # Above this many statement-target links, --target with a limit reads in date
 # order; below it, fetching and sorting the few statements is faster.
 COMMON_TARGET_LINKS = 10_000
+# Checking one statement against the full-text index (a seek for each term in
+# every FTS5 segment) costs about as much as fetching and sorting this many
+# matches: measured at a million statements.
+SEARCH_CHECK_COST = 50
 MAX_INTERVAL_DAYS = 366  # the longest a statement's date can cover: a leap year
 STATEMENT_COLUMNS = (
     "id", "document", "speaker", "organization", "date", "date_precision",
@@ -90,21 +95,60 @@ def _target_ids(db: Database, name: str) -> list[int]:
 SincePart = Literal["overlap", "from"]
 
 
+@dataclass(frozen=True)
+class _Search:
+    """How a full-text search is read.
+
+    "match": every match from the FTS index, then sorted (`value` is the
+    user's text, retried as phrases if it does not parse); "walk": each
+    statement checked in the order of the ORDER BY, stopping at the limit
+    (`value` is FTS5 text that parses); "ids": the matches, already read
+    (`value` is a JSON array of their rowids).
+    """
+
+    mode: Literal["match", "walk", "ids"]
+    value: str
+
+
 def _where(
     db: Database, filters: StatementFilter, since_part: SincePart | None = None
 ) -> tuple[list[str], list[Any]]:
+    clauses, params = _filter_where(db, filters, since_part)
+    return _with_search(filters, clauses, params, None)
+
+
+def _with_search(
+    filters: StatementFilter, clauses: list[str], params: list[Any], search: _Search | None
+) -> tuple[list[str], list[Any]]:
+    """The other filters' clauses and parameters with the search's added (read as `search` says)."""
+    if not filters.search:
+        return clauses, params
+    search = search or _Search("match", filters.search)
+    column = "statements_fts" if filters.search_sentences else "quote"
+    if search.mode == "walk":
+        # Last: SQLite checks subqueries in the order written, so a statement
+        # reaches this check (a seek in every FTS5 segment) only once every
+        # cheaper filter, a target's link among them, has kept it.
+        clause = f"EXISTS (SELECT 1 FROM statements_fts f WHERE f.rowid = s.id AND f.{column} MATCH ?)"
+        return [*clauses, clause], [*params, search.value]
+    if search.mode == "ids":
+        clause = "s.id IN (SELECT value FROM json_each(?))"
+    else:
+        clause = f"s.id IN (SELECT rowid FROM statements_fts WHERE {column} MATCH ?)"
+    # First: its parameter is params[0], for the phrase fallback.
+    return [clause, *clauses], [search.value, *params]
+
+
+def _filter_where(
+    db: Database, filters: StatementFilter, since_part: SincePart | None
+) -> tuple[list[str], list[Any]]:
+    """The clauses and parameters of every filter but the search."""
     clauses: list[str] = []
     params: list[Any] = []
 
     def any_of(column: str, values: list[int]) -> None:
         clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
         params.extend(values)
-
-    # The search comes first: its parameter is params[0], for the phrase fallback.
-    if filters.search:
-        column = "statements_fts" if filters.search_sentences else "quote"
-        clauses.append(f"s.id IN (SELECT rowid FROM statements_fts WHERE {column} MATCH ?)")
-        params.append(filters.search)
 
     if filters.actor:
         any_of("s.actor_id", match_actors(db, filters.actor))
@@ -213,18 +257,84 @@ def statement_query(
     Ordered by (date_start, id), the order of the date_start index, so a
     LIMIT stops after the first rows instead of sorting the whole table.
     """
-    clauses, params = _where(db, filters, since_part)
-    clauses.append("s.date_start IS NOT NULL" if dated else "s.date_start IS NULL")
-    sql = (
-        _SELECT
-        + " WHERE "
-        + " AND ".join(clauses)
-        + (" ORDER BY s.date_start, s.id" if dated else " ORDER BY s.id")
-    )
-    if filters.limit is not None:
-        sql += " LIMIT ?"
-        params.append(filters.limit)
+    sql, params, _ = _statement_query(db, filters, dated=dated, since_part=since_part)
     return sql, params
+
+
+def _statement_query(
+    db: Database, filters: StatementFilter, *, dated: bool, since_part: SincePart | None
+) -> tuple[str, list[Any], str | None]:
+    """`statement_query`, and the search text to retry as phrases should it
+    not parse as FTS5 (None when there is no such text to retry)."""
+    filter_clauses, filter_params = _filter_where(db, filters, since_part)
+    filter_clauses.append("s.date_start IS NOT NULL" if dated else "s.date_start IS NULL")
+
+    def build(search: _Search | None) -> tuple[str, list[Any]]:
+        clauses, params = _with_search(filters, filter_clauses, filter_params, search)
+        sql = (
+            _SELECT
+            + " WHERE "
+            + " AND ".join(clauses)
+            + (" ORDER BY s.date_start, s.id" if dated else " ORDER BY s.id")
+        )
+        if filters.limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, filters.limit]
+        return sql, params
+
+    search = None
+    # Checking statements one by one pays only if they are read in order and
+    # the LIMIT stops the reading: not when the other filters make SQLite sort
+    # (--org, --doc, a rare --target), which would check every one of theirs,
+    # nor for a prefix ("embas*"), whose every check merges the doclists of
+    # all the words it begins, as dear as the whole search.
+    if (
+        filters.search
+        and filters.limit is not None
+        and "*" not in filters.search
+        and not _sorts(db, *build(_Search("walk", filters.search)))
+    ):
+        search = _limited_search(db, filters)
+    sql, params = build(search)
+    return sql, params, filters.search if search is None or search.mode == "match" else None
+
+
+def _sorts(db: Database, sql: str, params: list[Any]) -> bool:
+    """Whether SQLite sorts every row of this query before its LIMIT."""
+    return any(
+        step[3] == "USE TEMP B-TREE FOR ORDER BY" for step in db.execute("EXPLAIN QUERY PLAN " + sql, params)
+    )
+
+
+def _limited_search(db: Database, filters: StatementFilter) -> _Search:
+    """A limited search as a walk in date order if its matches are many, else as its matches.
+
+    To find `limit` matches, walking checks about limit * statements /
+    matches statements, each costing SEARCH_CHECK_COST times what fetching
+    and sorting one match does: the walk is the cheaper when the matches
+    number more than sqrt(limit * statements * SEARCH_CHECK_COST). Reading
+    the FTS index up to that many tells which; when there are fewer, they
+    have all been read and are not searched for again.
+    """
+    assert filters.search and filters.limit is not None
+    column = "statements_fts" if filters.search_sentences else "quote"
+    # The largest id stands in for the number of statements: exact enough, and
+    # one index seek where count(*) reads the whole table.
+    statements = db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0
+    enough = math.isqrt(filters.limit * statements * SEARCH_CHECK_COST)
+    for text in (filters.search, _fts_phrase(filters.search)):
+        try:
+            matches, ids = db.execute(
+                f"""SELECT count(*), json_group_array(rowid)
+                    FROM (SELECT rowid FROM statements_fts WHERE {column} MATCH ? LIMIT ?)""",
+                [text, enough + 1],
+            ).fetchone()
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise
+            continue  # not valid FTS5 syntax: try the words as phrases, as the query would
+        return _Search("walk", text) if matches > enough else _Search("ids", ids)
+    return _Search("match", filters.search)  # neither parses: the query itself says so
 
 
 def find_statements(db: Database, filters: StatementFilter) -> list[dict[str, Any]]:
@@ -250,8 +360,8 @@ def find_statements(db: Database, filters: StatementFilter) -> list[dict[str, An
 def _run_statement_query(
     db: Database, filters: StatementFilter, *, dated: bool, since_part: SincePart | None = None
 ) -> list[tuple[Any, ...]]:
-    sql, params = statement_query(db, filters, dated=dated, since_part=since_part)
-    return _fetch_with_search(db, sql, params, filters.search)
+    sql, params, retry = _statement_query(db, filters, dated=dated, since_part=since_part)
+    return _fetch_with_search(db, sql, params, retry)
 
 
 def _fetch_with_search(
