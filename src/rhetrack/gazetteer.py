@@ -9,6 +9,7 @@ the shipped ones. The files are read and compiled once per process.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -204,35 +205,99 @@ def _alternation(words: Iterable[str]) -> str:
 # character, which lets the engine jump between candidate characters.
 
 _QUANTIFIER_STARTS = "?*+{"
-# Sources whose meaning lower-casing would change: inline flags (a "(?-i:…)"
-# that wants case), character escapes by code and named groups.
-_NOT_LOWERABLE = re.compile(r"\\[NxuU0-7]|\(\?[a-zA-Z]*-|\(\?P")
+# Sources whose meaning lower-casing or regrouping would change: inline flags
+# ("(?-i:…)" wants case, "(?a:…)" ASCII), comments, conditionals and
+# back-references (groups are renumbered), character escapes by code.
+_NOT_LOWERABLE = re.compile(r"\\[NxuU0-9]|\(\?[a-zA-Z]*-|\(\?[a-zA-Z]+[:)]|\(\?[P#(]")
+# Characters on which re.IGNORECASE and lower-casing disagree: those with
+# extra case partners in CPython's re (re/_casefix.py: ı ~ i, ſ ~ s, µ ~ μ,
+# ς ~ σ, ϐ ~ β …), İ (whose lower case is two characters) and Σ (lower-cased
+# to σ or ς by position). A text or a source holding one is matched with
+# the plain IGNORECASE pattern.
+_CASE_SPECIAL = (
+    "\xb5\u0130\u0131\u017f\u0345\u0390\u03a3\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2"
+    "\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434\u043e\u0441\u0442\u044a\u0463\u1c80"
+    "\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
+)
+_HAS_CASE_SPECIAL = re.compile(f"[{_CASE_SPECIAL}]").search
 
 
 @lru_cache(maxsize=16)
-def lowered(text: str) -> str:
-    """`text` in lower case, offset for offset.
+def lowered(text: str) -> str | None:
+    """`text` in lower case, offset for offset; None if a character of it
+    makes lower-casing disagree with re.IGNORECASE (see `_CASE_SPECIAL`).
 
-    A character whose lower case is longer than itself ("İ") stays as it
-    is, so offsets into the copy are offsets into `text`. Cached: the same
-    document is matched against every lexicon in turn.
+    Cached: the same document is matched against every lexicon in turn.
 
     >>> lowered("Ain al-ASAD")
     'ain al-asad'
+    >>> lowered("İncirlik") is None
+    True
     """
+    if _HAS_CASE_SPECIAL(text):
+        return None
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    return low if len(low) == len(text) else None
+
+
+def _safe_range(low: str, high: str) -> bool:
+    """Whether a class range covers the same letters once its ends are lower-cased."""
+    if low.lower() == low.upper() and high.lower() == high.upper():
+        return True  # no cased ends: "0-9", "!-~"
+    return (low.isascii() and high.isascii()) and (
+        (low.islower() and high.islower()) or (low.isupper() and high.isupper())
+    )
+
+
+def _class_ranges(source: str) -> Iterator[tuple[str, str]]:
+    """The two ends of every range ("a-z") in the character classes of `source`."""
+    index, in_class, previous = 0, False, None  # previous: the last member, a possible range start
+
+    def token(at: int) -> tuple[str, int]:
+        """One character, or an escaped one, at `at`, and where the next starts."""
+        return (source[at + 1 : at + 2], at + 2) if source[at] == "\\" else (source[at], at + 1)
+
+    while index < len(source):
+        if not in_class:
+            if source[index] == "\\":
+                index += 2
+                continue
+            if source[index] == "[":
+                in_class, previous = True, None
+                index += 1 + (source[index + 1 : index + 2] == "^")
+                if source[index : index + 1] == "]":  # "[]…]": a leading "]" is a member
+                    previous, index = "]", index + 1
+                continue
+            index += 1
+            continue
+        if source[index] == "]":
+            in_class = False
+            index += 1
+            continue
+        if source[index] == "-" and previous is not None and source[index + 1 : index + 2] not in ("]", ""):
+            high, index = token(index + 1)
+            yield previous, high
+            previous = None
+            continue
+        previous, index = token(index)
 
 
 def _lower_source(source: str) -> str | None:
-    """A regex source with its literal letters lower-cased; escapes kept."""
-    if _NOT_LOWERABLE.search(source):
+    """A regex source with its literal letters lower-cased; escapes kept.
+
+    None when lower-casing would change what it matches: see
+    `_NOT_LOWERABLE` and `_CASE_SPECIAL`, an escaped non-ASCII letter, and a
+    class range such as "A-z" or "0-Z" whose ends differ in case.
+    """
+    if _NOT_LOWERABLE.search(source) or _HAS_CASE_SPECIAL(source):
+        return None
+    if not all(_safe_range(low, high) for low, high in _class_ranges(source)):
         return None
     out, index = [], 0
     while index < len(source):
         if source[index] == "\\":
+            if not source[index + 1 : index + 2].isascii():
+                return None
             out.append(source[index : index + 2])
             index += 2
         else:
@@ -253,8 +318,9 @@ def _structure(source: str) -> Iterator[tuple[int, str, int]]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
+            index += source[index + 1 : index + 2] == "^"
             if source[index + 1 : index + 2] == "]":
-                index += 1  # "[]…]": a leading "]" is a member
+                index += 1  # "[]…]" or "[^]…]": a leading "]" is a member
         elif char in "()|":
             depth += char == "("
             yield index, char, depth
@@ -265,6 +331,16 @@ def _structure(source: str) -> Iterator[tuple[int, str, int]]:
 def _group_end(source: str) -> int | None:
     """The index of the ")" closing the group `source` opens with."""
     return next((index for index, char, depth in _structure(source) if char == ")" and depth == 1), None)
+
+
+def _balanced(source: str) -> bool:
+    """Whether every group `source` opens it closes, and none it closes it did not open."""
+    opened = 0
+    for _, char, _ in _structure(source):
+        opened += 1 if char == "(" else -1 if char == ")" else 0
+        if opened < 0:
+            return False
+    return opened == 0
 
 
 def _top_level_alternatives(source: str) -> list[str]:
@@ -355,37 +431,55 @@ class Lexicon:
     ['The U.S.', 'WARNED']
     """
 
-    __slots__ = ("_lowered", "pattern", "source")
+    __slots__ = ("_fast", "_plain", "source")
 
     def __init__(self, source: str, plain: str | None = None) -> None:
         """`source`: the regex as written; `plain`: an equivalent source to use when lower-casing is safe."""
         self.source = source
+        self._fast: re.Pattern[str] | None = None  # for lower-cased text
+        self._plain: re.Pattern[str] | None = None  # `source` with IGNORECASE, compiled when needed
         low = _lower_source(plain if plain is not None else source)
-        self._lowered = low is not None
         if low is not None:
-            try:
-                self.pattern = re.compile(low)
-                return
-            except re.error:
-                self._lowered = False
-        self.pattern = re.compile(source, re.IGNORECASE)
+            with contextlib.suppress(re.error):  # then the plain pattern decides
+                self._fast = re.compile(low)
+        if self._fast is None:
+            self._ignorecase()  # also raises re.error for a bad source
 
-    def _text(self, text: str) -> str:
-        return lowered(text) if self._lowered else text
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern used on most text."""
+        return self._fast or self._ignorecase()
+
+    def _ignorecase(self) -> re.Pattern[str]:
+        if self._plain is None:
+            self._plain = re.compile(self.source, re.IGNORECASE)
+        return self._plain
+
+    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        """The pattern for `text` and the string to run it on."""
+        if self._fast is not None:
+            low = lowered(text)
+            if low is not None:
+                return self._fast, low
+        return self._ignorecase(), text
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[LexiconMatch]:
-        return (LexiconMatch(m, text) for m in self.pattern.finditer(self._text(text), pos, endpos))
+        pattern, string = self._pick(text)
+        return (LexiconMatch(m, text) for m in pattern.finditer(string, pos, endpos))
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> LexiconMatch | None:
-        match = self.pattern.search(self._text(text), pos, endpos)
+        pattern, string = self._pick(text)
+        match = pattern.search(string, pos, endpos)
         return LexiconMatch(match, text) if match else None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> LexiconMatch | None:
-        match = self.pattern.match(self._text(text), pos, endpos)
+        pattern, string = self._pick(text)
+        match = pattern.match(string, pos, endpos)
         return LexiconMatch(match, text) if match else None
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> LexiconMatch | None:
-        match = self.pattern.fullmatch(self._text(text), pos, endpos)
+        pattern, string = self._pick(text)
+        match = pattern.fullmatch(string, pos, endpos)
         return LexiconMatch(match, text) if match else None
 
 
@@ -393,7 +487,7 @@ def word_lexicon(alternatives: Iterable[str]) -> Lexicon:
     """Any of `alternatives` (case-insensitive regexes) as a whole word, longest first.
 
     Written, where every alternative starts with one literal character, as
-    one branch per first character: `(?:a(?<!\\w.)(?:…)|b(?<!\\w.)(?:…)|…)`.
+    one branch per first character: `(?:a(?<!\\w[\\s\\S])(?:…)|b…)`.
     Only the alternatives of a branch can match where it matches, and their
     order is kept, so the first to match is the one the plain alternation
     would have chosen.
@@ -401,7 +495,7 @@ def word_lexicon(alternatives: Iterable[str]) -> Lexicon:
     ordered = _ordered(alternatives)
     source = rf"(?<![\w])(?:{'|'.join(ordered)})(?![\w])"
     lowered_alternatives = [_lower_source(a) for a in ordered]
-    if any(a is None for a in lowered_alternatives):
+    if not ordered or any(a is None or not _balanced(a) for a in lowered_alternatives):
         return Lexicon(source)
     branches: dict[str, list[str]] = {}
     for alternative in dict.fromkeys(lowered_alternatives):
@@ -411,7 +505,10 @@ def word_lexicon(alternatives: Iterable[str]) -> Lexicon:
                 return Lexicon(source)
             for char, rest in pairs:
                 branches.setdefault(char, []).append(rest)
-    body = "|".join(rf"{re.escape(char)}(?<!\w.)(?:{'|'.join(rests)})" for char, rests in branches.items())
+    # [\s\S], not ".": the character matched first may be a newline.
+    body = "|".join(
+        rf"{re.escape(char)}(?<!\w[\s\S])(?:{'|'.join(rests)})" for char, rests in branches.items()
+    )
     return Lexicon(source, rf"(?:{body})(?![\w])")
 
 
