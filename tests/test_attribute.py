@@ -414,3 +414,28 @@ def test_unknown_person_with_title(text: str, name: str) -> None:
     assert [(a.speaker.name, a.speaker.kind, a.speaker.known) for a in attributions] == [
         (name, "person", False)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He warned_x that the group said, and she warned: stop. Officials told reporters.",
+        "A so-called statement; the call was made. They vowed-to warn, warning again.",
+    ],
+)
+def test_reporting_verbs_of_every_range_are_those_a_scan_of_the_range_finds(text: str) -> None:
+    """The verbs of a range come from one scan of the whole text; they must be
+    those a scan of the range alone finds, wherever the range starts or ends."""
+    from rhetrack.attribute import _DETERMINER_BEFORE, _Attributor
+
+    gazetteer = load_gazetteer()
+    attributor = _Attributor(segment(text), gazetteer)
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            expected = [
+                verb.span()
+                for verb in gazetteer.reporting_verb.finditer(text, start, end)
+                if not _DETERMINER_BEFORE.search(text, max(0, verb.start() - 12), verb.start())
+                and text[verb.start() - 1 : verb.start()] not in ("-", "‐")
+            ]
+            assert [verb.span() for verb in attributor._verbs(start, end)] == expected, (start, end)

@@ -150,6 +150,7 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:[’']s|\b(?:his|her|its|their|our|the|a|an|this|that|whose))\s+$", re.IGNORECASE
 )
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
+_WORD_CHAR = re.compile(r"\w")  # what the lexicons' word boundaries count as a word character
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'‐-])(?:(?:al|el)[-‐])?[A-Z][\w’'-]*(?<![’'-])")
 _NOT_SAID = re.compile(
     r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|failed)\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE
@@ -530,7 +531,7 @@ class _Attributor:
         verbs = self._verb_cache.get(key)
         if verbs is None:
             text = self.text
-            if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+            if 0 < end < len(text) and _WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end):
                 # A range ending inside a word ("warn|ed") may hold a verb the
                 # whole text does not: scan the range itself.
                 found = list(self.gaz.reporting_verb.finditer(text, start, end))
