@@ -314,6 +314,22 @@ def test_tables_are_readable_on_an_80_column_terminal(
         assert word in result.stdout, word
 
 
+@pytest.mark.parametrize("columns", [30, 20, 12])
+@pytest.mark.parametrize(
+    "args", [["show", "--limit", "3"], ["docs"], ["actors"], ["timeline", "--limit", "2"]]
+)
+def test_no_line_is_wider_than_a_very_narrow_terminal(
+    args: list[str], columns: int, seeded_database: Path
+) -> None:
+    from rich.cells import cell_len
+
+    result = run(*args, "--db", seeded_database, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip()
+    too_wide = [line for line in result.stdout.splitlines() if cell_len(line) > columns]
+    assert not too_wide
+
+
 def test_quotes_are_printed_literally_in_tables(tmp_path: Path) -> None:
     article = tmp_path / "markup.txt"
     article.write_text(

@@ -154,30 +154,45 @@ def _styled(row: dict[str, Any], column: str) -> Text:
 def _render_records(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: str | None) -> None:
     """One block of "field  value" lines per row, for terminals too narrow for a table.
 
-    Values are wrapped under themselves. Drawn as wrapped text rather than a
-    rich grid per row: a grid measures every cell, which made ten records
-    cost more than starting the program.
+    Values are wrapped under themselves, or, where the labels leave them too
+    little room, under their label. No line is wider than the terminal.
+    Drawn as wrapped text rather than a rich grid per row: a grid measures
+    every cell, which made ten records cost more than starting the program.
     """
     from rich.text import Text
 
     console = stdout_console()
+    width = console.width
     if title:
         console.print(printable(title), markup=False)
     labels = [column.replace("_", " ") for column in columns]
-    label_width = max(map(len, labels))
-    value_width = max(console.width - label_width - 2, 10)
+    label_width = max(map(len, labels)) + 2
+    beside = width - label_width >= max(10, width // 3)
+    indent = 2 if width > 4 else 0
+
+    def wrapped(text: Text, room: int) -> list[Text]:
+        lines = list(text.wrap(console, max(room, 1), overflow="fold")) or [Text()]
+        for line in lines:
+            line.rstrip()
+        return lines
+
     for index, row in enumerate(rows):
         block = Text()
         if index:
-            block.append("─" * console.width + "\n", style="dim")
+            block.append("─" * width + "\n", style="dim")
         for label, column in zip(labels, columns, strict=True):
-            lines = _styled(row, column).wrap(console, value_width, overflow="fold")
-            for number, line in enumerate(lines or [Text()]):
-                if number == 0:
-                    block.append(label.ljust(label_width + 2), style="bold")
-                else:
-                    block.append(" " * (label_width + 2))
-                line.rstrip()
+            value = _styled(row, column)
+            if beside:
+                for number, line in enumerate(wrapped(value, width - label_width)):
+                    block.append(label.ljust(label_width) if number == 0 else " " * label_width, style="bold")
+                    block.append_text(line)
+                    block.append("\n")
+                continue
+            for line in wrapped(Text(label, style="bold"), width):
+                block.append_text(line)
+                block.append("\n")
+            for line in wrapped(value, width - indent):
+                block.append(" " * indent)
                 block.append_text(line)
                 block.append("\n")
         # Already wrapped: printed as it is.
