@@ -12,6 +12,19 @@ from rhetrack.cli import app
 
 WIDE = {"COLUMNS": "250"}
 
+# A small article with two statements, for tests of corrections and exchange.
+PUBLISHED = "2023-11-02"
+KHAZALI_QUOTE = "We will strike the American bases in Iraq if the occupation continues."
+KAABI_QUOTE = "Our patience with the occupation is running out and the resistance is ready."
+TWO_LEADERS = f"""Militia leaders raise the stakes
+
+The remarks followed a week of rocket attacks on bases in western Iraq.
+
+On October 30, Qais al-Khazali said, "{KHAZALI_QUOTE}"
+
+Akram al-Kaabi said, "{KAABI_QUOTE}"
+"""
+
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
     return CliRunner(env=WIDE if env is None else env).invoke(app, [str(arg) for arg in args])

@@ -19,23 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_helpers import as_json, ingest, ok, rewrite, run
+from cli_helpers import KAABI_QUOTE, KHAZALI_QUOTE, PUBLISHED, TWO_LEADERS, as_json, ingest, ok, rewrite, run
 
 from rhetrack.storage import applied_migrations, migration_files, open_database
 
-PUBLISHED = "2023-11-02"
-KHAZALI_QUOTE = "We will strike the American bases in Iraq if the occupation continues."
-KAABI_QUOTE = "Our patience with the occupation is running out and the resistance is ready."
-ARTICLE = f"""Militia leaders raise the stakes
-
-The remarks followed a week of rocket attacks on bases in western Iraq.
-
-On October 30, Qais al-Khazali said, "{KHAZALI_QUOTE}"
-
-Akram al-Kaabi said, "{KAABI_QUOTE}"
-
-Analysts expect further statements from the factions in the coming days.
-"""
+ARTICLE = TWO_LEADERS + "\nAnalysts expect further statements from the factions in the coming days.\n"
 SEED_003 = "003_dbfe6519d6ec12d8.txt"
 DATELINE = "BAGHDAD –"
 

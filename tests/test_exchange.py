@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_helpers import as_json, ingest, ok, rewrite, run
+from cli_helpers import KAABI_QUOTE, KHAZALI_QUOTE, PUBLISHED, TWO_LEADERS, as_json, ingest, ok, rewrite, run
 
 import rhetrack
 from rhetrack.storage import EXCHANGE_TABLES
@@ -26,17 +26,7 @@ CSV_HEADER = (
     "sources,cameo,goldstein,corrected"
 )
 MANIFEST = "rhetrack-export.json"
-PUBLISHED = "2023-11-02"
-KHAZALI_QUOTE = "We will strike the American bases in Iraq if the occupation continues."
-KAABI_QUOTE = "Our patience with the occupation is running out and the resistance is ready."
-ARTICLE = f"""Militia leaders raise the stakes
-
-The remarks followed a week of rocket attacks on bases in western Iraq.
-
-On October 30, Qais al-Khazali said, "{KHAZALI_QUOTE}"
-
-Akram al-Kaabi said, "{KAABI_QUOTE}"
-"""
+ARTICLE = TWO_LEADERS
 EMBASSY = """Tensions around the diplomatic quarter
 
 Rockets fell near the airport on Monday.
