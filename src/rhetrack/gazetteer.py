@@ -141,10 +141,6 @@ def _data_files(name: str) -> Iterator[tuple[str, bytes]]:
 
 def load_data_file(name: str) -> list[tuple[str, dict[str, Any]]]:
     """A TOML data file as shipped, then the user's copy in RHETRACK_DATA if any."""
-    return _load(name)
-
-
-def _load(name: str) -> list[tuple[str, dict[str, Any]]]:
     loaded = []
     for origin, payload in _data_files(name):
         try:
@@ -249,37 +245,45 @@ def _safe_range(low: str, high: str) -> bool:
     )
 
 
+def _tokens(source: str) -> Iterator[tuple[int, str, str]]:
+    """Each token of a regex source as (index, token, where).
+
+    An escape ("\\.") is one token. `where` is "class" for a member of a
+    character class, "edge" for the "[", a negating "^" and the "]" around
+    one, and "plain" elsewhere. A "]" first in a class ("[]…]", "[^]…]") is a
+    member.
+    """
+    index, in_class, members_start = 0, False, 0
+    while index < len(source):
+        char = source[index]
+        width = 2 if char == "\\" else 1
+        if in_class:
+            closing = char == "]" and index > members_start
+            in_class = not closing
+            yield index, source[index : index + width], "edge" if closing else "class"
+        elif char == "[":
+            in_class = True
+            yield index, char, "edge"
+            if source[index + 1 : index + 2] == "^":
+                index += 1
+                yield index, "^", "edge"
+            members_start = index + 1
+        else:
+            yield index, source[index : index + width], "plain"
+        index += width
+
+
 def _class_ranges(source: str) -> Iterator[tuple[str, str]]:
     """The two ends of every range ("a-z") in the character classes of `source`."""
-    index, in_class, previous = 0, False, None  # previous: the last member, a possible range start
-
-    def token(at: int) -> tuple[str, int]:
-        """One character, or an escaped one, at `at`, and where the next starts."""
-        return (source[at + 1 : at + 2], at + 2) if source[at] == "\\" else (source[at], at + 1)
-
-    while index < len(source):
-        if not in_class:
-            if source[index] == "\\":
-                index += 2
-                continue
-            if source[index] == "[":
-                in_class, previous = True, None
-                index += 1 + (source[index + 1 : index + 2] == "^")
-                if source[index : index + 1] == "]":  # "[]…]": a leading "]" is a member
-                    previous, index = "]", index + 1
-                continue
+    members = [(token, where) for _, token, where in _tokens(source) if where != "plain"]
+    index = 1
+    while index + 1 < len(members):
+        (low, before), (dash, _), (high, after) = members[index - 1 : index + 2]
+        if dash == "-" and before == after == "class":
+            yield low[-1], high[-1]  # an escaped end is its character
+            index += 3
+        else:
             index += 1
-            continue
-        if source[index] == "]":
-            in_class = False
-            index += 1
-            continue
-        if source[index] == "-" and previous is not None and source[index + 1 : index + 2] not in ("]", ""):
-            high, index = token(index + 1)
-            yield previous, high
-            previous = None
-            continue
-        previous, index = token(index)
 
 
 def _lower_source(source: str) -> str | None:
@@ -293,39 +297,20 @@ def _lower_source(source: str) -> str | None:
         return None
     if not all(_safe_range(low, high) for low, high in _class_ranges(source)):
         return None
-    out, index = [], 0
-    while index < len(source):
-        if source[index] == "\\":
-            if not source[index + 1 : index + 2].isascii():
-                return None
-            out.append(source[index : index + 2])
-            index += 2
-        else:
-            out.append(source[index].lower())
-            index += 1
-    return "".join(out)
+    tokens = [token for _, token, _ in _tokens(source)]
+    if any(token[0] == "\\" and not token.isascii() for token in tokens):
+        return None
+    return "".join(token if token[0] == "\\" else token.lower() for token in tokens)
 
 
 def _structure(source: str) -> Iterator[tuple[int, str, int]]:
     """(index, character, group depth) of each "(", ")" and "|" outside escapes and classes."""
-    depth, index, in_class = 0, 0, False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            index += source[index + 1 : index + 2] == "^"
-            if source[index + 1 : index + 2] == "]":
-                index += 1  # "[]…]" or "[^]…]": a leading "]" is a member
-        elif char in "()|":
-            depth += char == "("
-            yield index, char, depth
-            depth -= char == ")"
-        index += 1
+    depth = 0
+    for index, token, where in _tokens(source):
+        if where == "plain" and token in "()|":
+            depth += token == "("
+            yield index, token, depth
+            depth -= token == ")"
 
 
 def _group_end(source: str) -> int | None:
@@ -505,11 +490,7 @@ def word_lexicon(alternatives: Iterable[str]) -> Lexicon:
                 return Lexicon(source)
             for char, rest in pairs:
                 branches.setdefault(char, []).append(rest)
-    # [\s\S], not ".": the character matched first may be a newline.
-    body = "|".join(
-        rf"{re.escape(char)}(?<!\w[\s\S])(?:{'|'.join(rests)})" for char, rests in branches.items()
-    )
-    return Lexicon(source, rf"(?:{body})(?![\w])")
+    return Lexicon(source, _by_first_character(branches))
 
 
 def _actor_pattern(surfaces: list[str]) -> re.Pattern[str]:
@@ -518,7 +499,7 @@ def _actor_pattern(surfaces: list[str]) -> re.Pattern[str]:
     The same matches as `(?<![\\w])(?:alias|alias|…)(?![\\w])` over the loose
     aliases in `_alternation` order, but written as one branch per first
     character, each holding, in that order, the aliases that can start with
-    it: `(?:A(?<!\\w.)(?:…)|B(?<!\\w.)(?:…)|…)`. A branch of literals lets the
+    it: `(?:A(?<!\\w[\\s\\S])(?:…)|B…)`. A branch of literals lets the
     regex engine skip straight to candidate characters instead of trying
     hundreds of aliases at every position, which made this one scan cost as
     much as the rest of extraction. Only the aliases of a branch can match
@@ -526,27 +507,37 @@ def _actor_pattern(surfaces: list[str]) -> re.Pattern[str]:
     is the same. The look-behind, moved after the first character, is the
     same test: no word character before it.
     """
-    alternatives = [_loose_alias(a) for a in surfaces]
-    plain = rf"(?<![\w])(?:{_alternation(alternatives)})(?![\w])"
-    split: dict[str, tuple[str, str]] = {}
+    split: dict[str, tuple[str, str]] = {}  # loose alias -> (its first characters, the rest)
     for surface in surfaces:
         parts = _loose_alias_parts(surface)
-        first = _loose_first_chars(surface)
-        if first is None:
-            return re.compile(plain)  # an optional first character: no branch to put it in
-        if split.setdefault("".join(parts), (first, "".join(parts[1:]))) != (first, "".join(parts[1:])):
-            return re.compile(plain)
+        first, loose, rest = _loose_first_chars(surface), "".join(parts), "".join(parts[1:])
+        if first is None or split.setdefault(loose, (first, rest)) != (first, rest):
+            # An optional first character, or one loose alias reached two ways: no branch to put it in.
+            return re.compile(rf"(?<![\w])(?:{_alternation(_loose_alias(a) for a in surfaces)})(?![\w])")
     branches: dict[str, list[str]] = {}
-    for alternative in _ordered(alternatives):
-        first, rest = split[alternative]
+    for loose in _ordered(split):
+        first, rest = split[loose]
         for char in first:
             branches.setdefault(char, []).append(rest)
-    body = "|".join(rf"{re.escape(char)}(?<!\w.)(?:{'|'.join(rests)})" for char, rests in branches.items())
-    return re.compile(rf"(?:{body})(?![\w])")
+    return re.compile(_by_first_character(branches))
 
 
-def _word_pattern(alternatives: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?:{_alternation(alternatives)})(?![\w])", flags)
+def _by_first_character(branches: dict[str, list[str]]) -> str:
+    """A whole-word alternation written as one branch per first character.
+
+    `branches` maps a first character to the rests of the alternatives that
+    start with it, in alternation order. The look-behind comes after the
+    first character, as `[\\s\\S]` rather than "." (which misses a newline).
+    """
+    body = "|".join(
+        rf"{re.escape(char)}(?<!\w[\s\S])(?:{'|'.join(rests)})" for char, rests in branches.items()
+    )
+    return rf"(?:{body})(?![\w])"
+
+
+def _case_sensitive_words(alternatives: Iterable[str]) -> re.Pattern[str]:
+    """Any of `alternatives` as a whole word, case as written (titles, organization words)."""
+    return re.compile(rf"(?<![\w])(?:{_alternation(alternatives)})(?![\w])")
 
 
 def inflections(verb: str) -> set[str]:
@@ -615,9 +606,9 @@ def _build_targets(sources: list[tuple[str, dict[str, Any]]]) -> dict[str, Targe
 @cache
 def load_gazetteer() -> Gazetteer:
     """Read and compile the shipped data files plus the user's, once per process."""
-    actors, alias_index = _build_actors(_load("actors.toml"))
-    targets = _build_targets(_load("targets.toml"))
-    cue_sources = _load("cues.toml")
+    actors, alias_index = _build_actors(load_data_file("actors.toml"))
+    targets = _build_targets(load_data_file("targets.toml"))
+    cue_sources = load_data_file("cues.toml")
     merged: dict[str, Any] = {"attribution": {}, "negation": {}, "targets": {}}
     levels: list[LevelCue] = []
     for origin, data in cue_sources:
@@ -668,8 +659,8 @@ def load_gazetteer() -> Gazetteer:
         indirect_frames={k: tuple(v) for k, v in attribution.get("indirect", {}).items()},
         communication_noun=word_lexicon(attribution.get("communication_nouns", [])),
         anonymous_subject=word_lexicon(attribution.get("anonymous_subjects", [])),
-        title=_word_pattern(attribution.get("titles", []), flags=0),
-        organization_word=_word_pattern(attribution.get("organization_words", []), flags=0),
+        title=_case_sensitive_words(attribution.get("titles", [])),
+        organization_word=_case_sensitive_words(attribution.get("organization_words", [])),
         appositive_head=Lexicon(rf"^\s*(?:{_alternation(attribution.get('appositive_heads', []))})\b"),
         descriptions=descriptions,
         description_pattern=word_lexicon(re.escape(p) for p in descriptions) if descriptions else None,
