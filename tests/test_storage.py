@@ -346,3 +346,17 @@ def test_source_counts_stay_equal_to_the_sources_through_copies_and_changes(tmp_
     assert all(stored == actual for _, stored, actual in counts())
     # Khazali's quote in all three; Ameri's in a, and his changed quote in b.
     assert sorted(stored for _, stored, _ in counts()) == [1, 1, 3]
+
+
+def test_a_read_transaction_is_a_snapshot_that_never_blocks_a_writer(tmp_path: Path) -> None:
+    path = tmp_path / "r.db"
+    db = open_database(path)
+    with storage.read_transaction(db):
+        before = db.execute("SELECT count(*) FROM targets").fetchone()[0]
+        with connect(path) as other:
+            other.execute("PRAGMA busy_timeout = 0")
+            other.execute("BEGIN IMMEDIATE")  # the write lock is free
+            other.execute("INSERT INTO targets (name) VALUES ('somewhere-new')")
+            other.execute("COMMIT")
+        assert db.execute("SELECT count(*) FROM targets").fetchone()[0] == before  # the snapshot holds
+    assert db.execute("SELECT count(*) FROM targets").fetchone()[0] == before + 1

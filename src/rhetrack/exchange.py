@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rhetrack.errors import ExchangeError
 from rhetrack.query import table_rows
 from rhetrack.spreadsheet import csv_safe
-from rhetrack.storage import EXCHANGE_TABLES, load_rows
+from rhetrack.storage import EXCHANGE_TABLES, load_rows, read_transaction
 
 if TYPE_CHECKING:
     from rhetrack.storage import Database
@@ -30,8 +30,9 @@ def export_database(db: Database, directory: Path) -> dict[str, int]:
     """Write every exchange table to `directory`; return rows written per table."""
     directory.mkdir(parents=True, exist_ok=True)
     counts = {}
-    # One read transaction: a concurrent ingest cannot change the tables between them.
-    with db.atomic():
+    # One snapshot: a concurrent ingest cannot change the tables between them,
+    # and the export never holds up an ingest.
+    with read_transaction(db):
         tables = {table: table_rows(db, table) for table in EXCHANGE_TABLES}
     for table, rows in tables.items():
         with (directory / f"{table}.jsonl").open("w", encoding="utf-8") as handle:

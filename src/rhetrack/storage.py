@@ -16,7 +16,7 @@ import re
 import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from rhetrack.errors import DatabaseError, QueryError
-from rhetrack.gazetteer import Gazetteer, fold_name
+from rhetrack.gazetteer import Gazetteer, fold_name, load_gazetteer
 from rhetrack.partial_date import PartialDate
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ MIGRATION_SET = "rhetrack"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 DocumentStatus = Literal["new", "updated", "unchanged"]
+BUSY_TIMEOUT_MS = 30_000  # how long a write waits for another writer's lock
 
 
 class Database:
@@ -62,24 +63,9 @@ class Database:
     def table_names(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
 
-    @contextmanager
-    def atomic(self) -> Iterator[Database]:
-        """A transaction, or a savepoint inside the one already open."""
-        if not self.conn.in_transaction:
-            with write_transaction(self):
-                yield self
-            return
-        savepoint = f"rhetrack_{secrets.token_hex(8)}"
-        self.conn.execute(f"SAVEPOINT {savepoint}")
-        try:
-            yield self
-        except BaseException:
-            # A failure may already have ended the transaction, savepoint and all.
-            if self.conn.in_transaction:
-                self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
-                self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
-            raise
-        self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+    def atomic(self) -> AbstractContextManager[Database]:
+        """A write transaction, or a savepoint inside the one already open (`write_transaction`)."""
+        return write_transaction(self)
 
     def close(self) -> None:
         self.conn.close()
@@ -208,9 +194,6 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     return db
 
 
-BUSY_TIMEOUT_MS = 30_000
-
-
 def _read_only_connection(path: Path) -> sqlite3.Connection:
     """A connection that can never write: queries work on a read-only file."""
     uri = path.resolve().as_uri()
@@ -232,8 +215,18 @@ def write_transaction(db: Database) -> Iterator[Database]:
     lock first makes the second one wait its turn (busy_timeout).
     """
     if db.conn.in_transaction:
-        with db.atomic():  # a savepoint inside the transaction already open
+        # Inside the transaction already open: a savepoint.
+        savepoint = f"rhetrack_{secrets.token_hex(8)}"
+        db.conn.execute(f"SAVEPOINT {savepoint}")
+        try:
             yield db
+        except BaseException:
+            # A failure may already have ended the transaction, savepoint and all.
+            if db.conn.in_transaction:
+                db.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                db.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            raise
+        db.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
         return
     db.conn.execute("BEGIN IMMEDIATE")
     try:
@@ -243,6 +236,21 @@ def write_transaction(db: Database) -> Iterator[Database]:
         if db.conn.in_transaction:
             db.conn.rollback()
         raise
+
+
+@contextmanager
+def read_transaction(db: Database) -> Iterator[Database]:
+    """One snapshot for several reads (a deferred BEGIN): in WAL mode it neither
+    blocks a writer nor waits for one."""
+    if db.conn.in_transaction:
+        yield db
+        return
+    db.conn.execute("BEGIN")
+    try:
+        yield db
+    finally:
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")
 
 
 def quote_key(quote: str) -> str:
@@ -427,19 +435,29 @@ def _write_extracted_fields(db: Database, statement_id: int, statement: Statemen
     values = _extracted_values(statement, actor_id)
     assignments = ", ".join(f"{column} = ?" for column in values)
     db.execute(f"UPDATE statements SET {assignments} WHERE id = ?", [*values.values(), statement_id])
-    _set_targets(db, statement_id, [(m.target, m.text) for m in statement.classification.targets])
+    _set_targets(db, statement_id, _targets_of(statement))
 
 
 def _insert_extracted(db: Database, document_id: int, statement: Statement, actor_id: int) -> int:
     """A new statement with its fields and targets, in one INSERT (one full-text index update)."""
-    values = {"document_id": document_id, **_extracted_values(statement, actor_id)}
-    columns, marks = ", ".join(values), ", ".join("?" for _ in values)
-    statement_id = db.execute(
-        f"INSERT INTO statements ({columns}) VALUES ({marks})", list(values.values())
-    ).lastrowid
-    assert statement_id is not None
-    _insert_targets(db, statement_id, [(m.target, m.text) for m in statement.classification.targets])
+    statement_id = _insert(
+        db, "statements", {"document_id": document_id, **_extracted_values(statement, actor_id)}
+    )
+    _insert_targets(db, statement_id, _targets_of(statement))
     return statement_id
+
+
+def _insert(db: Database, table: str, values: dict[str, object]) -> int:
+    """Insert one row of `values` (column: value) into `table`; its id."""
+    columns, marks = ", ".join(values), ", ".join("?" for _ in values)
+    row_id = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values())).lastrowid
+    assert row_id is not None
+    return row_id
+
+
+def _targets_of(statement: Statement) -> list[tuple[str, str]]:
+    """(target, mention) of each target a statement threatens."""
+    return [(m.target, m.text) for m in statement.classification.targets]
 
 
 def _set_targets(db: Database, statement_id: int, targets: list[tuple[str, str]]) -> None:
@@ -473,10 +491,7 @@ def _upsert_document(db: Database, document: DocumentRecord) -> tuple[int, Docum
     }
     row = db.execute("SELECT id FROM documents WHERE path = ?", [document.path]).fetchone()
     if row is None:
-        columns, marks = ", ".join(values), ", ".join("?" for _ in values)
-        cursor = db.execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", list(values.values()))
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid, "new"
+        return _insert(db, "documents", values), "new"
     assignments = ", ".join(f"{column} = ?" for column in values)
     db.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*values.values(), row[0]])
     return row[0], "updated"
@@ -612,12 +627,10 @@ def quote_similarity(a: str, b: str) -> float:
     """How alike two quotes are (0-1): the better of their overall similarity
     (an edited word) and how much of the shorter the longest common run
     covers (a quote cut short)."""
-    from difflib import SequenceMatcher
-
     left, right = quote_key(a), quote_key(b)
     if not left or not right:
         return 0.0
-    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
     run = matcher.find_longest_match(0, len(left), 0, len(right)).size
     return max(matcher.ratio(), run / min(len(left), len(right)))
 
@@ -656,11 +669,11 @@ def _settle_orphans(
         ).fetchall()
         kept = False
         for correction_id, anchor, path in corrections:
-            best = max(candidates, key=lambda c: quote_similarity(anchor, c[1]), default=None)
-            similar = best is not None and quote_similarity(anchor, best[1]) >= REANCHOR_SIMILARITY
-            if path == document_path and best is not None and similar:
-                db.execute("UPDATE corrections SET statement_id = ? WHERE id = ?", [best[0], correction_id])
-                touched.append(best[0])
+            scored = [(quote_similarity(anchor, quote), statement_id) for statement_id, quote in candidates]
+            score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+            if path == document_path and best is not None and score >= REANCHOR_SIMILARITY:
+                db.execute("UPDATE corrections SET statement_id = ? WHERE id = ?", [best, correction_id])
+                touched.append(best)
             else:
                 db.execute("UPDATE corrections SET orphaned = 1 WHERE id = ?", [correction_id])
                 orphaned += 1
@@ -959,8 +972,6 @@ def match_actors(db: Database, text: str) -> list[int]:
 def _ensure_registry(db: Database) -> None:
     """A registry command on a new database first gets the gazetteer's actors."""
     if db.execute("SELECT 1 FROM actors WHERE source = 'gazetteer' LIMIT 1").fetchone() is None:
-        from rhetrack.gazetteer import load_gazetteer
-
         sync_gazetteer(db, load_gazetteer())
 
 
