@@ -915,8 +915,6 @@ class StatementDate:
 
 @dataclass(frozen=True)
 class _DatedSentence:
-    index: int
-    paragraph: int
     value: PartialDate
     expression: str
     names: frozenset[str]  # speakers this sentence or its paragraph is about
@@ -1023,7 +1021,7 @@ def date_statements(
             if (actor := gazetteer.actor_for(match.group(0))) is not None
         }
         names |= speakers_by_paragraph.get(sentence.paragraph, set())
-        memo[index] = _DatedSentence(sentence.index, sentence.paragraph, found[0], found[1], frozenset(names))
+        memo[index] = _DatedSentence(found[0], found[1], frozenset(names))
         return memo[index]
 
     def last_dated(first: int, last: int) -> _DatedSentence | None:

@@ -53,10 +53,11 @@ def extract_statements(
         sentence_text = segmented.sentence_text(attribution.sentence)
         paragraph = segmented.paragraphs[attribution.sentence.paragraph]
         previous_start = segmented.paragraphs[max(0, paragraph.index - 1)].start
+        # What the speaker said: for a quotation, with the reported clause that
+        # leads into it when it is quoted mid-clause ("told Reuters that
+        # Washington “will pay”"); for reported speech, from the verb on.
+        content = text[attribution.content_start : attribution.end]
         if attribution.kind == "direct":
-            # The quotation, and the reported clause that leads into it when it
-            # is quoted mid-clause ("told Reuters that Washington “will pay”").
-            content = text[attribution.content_start : attribution.end]
             # The narration is the paragraph with the statement blanked out.
             narration = (
                 text[paragraph.start : attribution.content_start]
@@ -64,7 +65,6 @@ def extract_statements(
                 + text[attribution.end : paragraph.end]
             )
         else:
-            content = text[attribution.content_start : attribution.end]
             narration = text[paragraph.start : attribution.content_start]
         statements.append(
             Statement(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -112,7 +112,7 @@ def store_extracted(
     db: Database, record: DocumentRecord, text: str, statements: list[Statement], note: str | None = None
 ) -> FileResult:
     """Write one extracted document and say what happened."""
-    stored = store_document(db, _with_text(record, text), statements)
+    stored = store_document(db, replace(record, text=text), statements)
     undated = sum(1 for s in statements if s.date.value is None)
     return FileResult(
         record.name, stored.status, len(statements), undated, None, stored.orphaned_corrections, note
@@ -128,10 +128,6 @@ def _fingerprint(record: DocumentRecord) -> dict[str, str | None]:
         "publisher": record.publisher,
         "published": record.published.iso() if record.published else None,
     }
-
-
-def _with_text(record: DocumentRecord, text: str) -> DocumentRecord:
-    return DocumentRecord(**{**record.__dict__, "text": text})
 
 
 def _failure(source: SourceFile, exc: Exception) -> FileResult:

@@ -10,7 +10,7 @@ import json
 import math
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -19,9 +19,8 @@ from rhetrack.levels import LEVEL_NAMES, event_codes
 from rhetrack.storage import EXCHANGE_TABLES, match_actors
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from rhetrack.partial_date import PartialDate
+    from rhetrack.storage import Database
 
 # Above this many statement-target links, --target with a limit reads in date
 # order; below it, fetching and sorting the few statements is faster.
@@ -344,16 +343,12 @@ def find_statements(db: Database, filters: StatementFilter) -> list[dict[str, An
         rows = _run_statement_query(db, filters, dated=True, since_part="overlap")
         if filters.limit is None or len(rows) < filters.limit:
             remaining = None if filters.limit is None else filters.limit - len(rows)
-            rows += _run_statement_query(
-                db, StatementFilter(**{**filters.__dict__, "limit": remaining}), dated=True, since_part="from"
-            )
+            rows += _run_statement_query(db, replace(filters, limit=remaining), dated=True, since_part="from")
     else:
         rows = _run_statement_query(db, filters, dated=True)
     if not filters.dated_only and (filters.limit is None or len(rows) < filters.limit):
         remaining = None if filters.limit is None else filters.limit - len(rows)
-        rows += _run_statement_query(
-            db, StatementFilter(**{**filters.__dict__, "limit": remaining}), dated=False
-        )
+        rows += _run_statement_query(db, replace(filters, limit=remaining), dated=False)
     return [_statement_row(row) for row in rows]
 
 
@@ -408,9 +403,7 @@ def _statement_row(row: tuple[Any, ...]) -> dict[str, Any]:
 
 def count_undated(db: Database, filters: StatementFilter) -> int:
     """How many statements match the filters but have no date."""
-    clauses, params = _where(
-        db, StatementFilter(**{**filters.__dict__, "since": None, "until": None, "limit": None})
-    )
+    clauses, params = _where(db, replace(filters, since=None, until=None, limit=None))
     clauses.append("s.date_start IS NULL")
     sql = (
         "SELECT count(*) FROM statements s JOIN documents d ON d.id = s.document_id "
@@ -484,7 +477,7 @@ def timeline(db: Database, filters: StatementFilter) -> list[dict[str, Any]]:
 
     A statement known only to the year falls in that year (month "YYYY").
     """
-    rows = find_statements(db, StatementFilter(**{**filters.__dict__, "dated_only": True}))
+    rows = find_statements(db, replace(filters, dated_only=True))
     for row in rows:
         row["month"] = row["date"][:7] if row["date"] else None
     return rows

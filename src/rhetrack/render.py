@@ -237,7 +237,7 @@ def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    # Imported here: classify brings the gazetteer module, which `--help` and
+    # Imported here: levels brings the gazetteer module, which `--help` and
     # the other views do not need at start-up.
     from rhetrack.levels import LEVEL_NAMES
 
