@@ -420,3 +420,23 @@ def test_level_number(value: str | int, expected: int) -> None:
 def test_level_number_rejects(value: str | int) -> None:
     with pytest.raises(ValueError, match="not a level"):
         level_number(value)
+
+
+# Ordinary sentences that once matched cues copied from seed articles.
+@pytest.mark.parametrize(
+    ("text", "below"),
+    [
+        ("Diplomats must act first to calm the situation.", 3),
+        ("The war between the two parties over the budget is a struggle between old allies.", 1),
+        ("The picnic was no picnic for the organizers.", 3),
+        ("Hope will not be extinguished, the charity said.", 3),
+        ("The startup will engage in action against climate change.", 4),
+    ],
+)
+def test_everyday_wording_is_not_escalation(text: str, below: int) -> None:
+    assert classify(text, "", load_gazetteer()).level < below
+
+
+def test_a_royal_court_is_not_saudi_arabia_by_itself() -> None:
+    result = classify("We will strike the Royal Court in Amman.", "", load_gazetteer())
+    assert "saudi-arabia" not in result.target_names
