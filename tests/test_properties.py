@@ -56,3 +56,40 @@ def test_extraction_of_any_unicode(text: str, published: PartialDate | None) -> 
 def test_cleaning_then_extraction(text: str) -> None:
     cleaned = clean_text(text)
     check(cleaned, None)
+
+
+WORD_PIECES = [
+    "Awadi",
+    "al-",
+    "el-",
+    "Al-",
+    "'",
+    "’",
+    "'s",
+    "’-",
+    "-",
+    "‐",
+    " ",
+    "s",
+    "Ab",
+    "\n",
+    "Bo",
+    ".",
+    "É",
+    "_",
+]
+SURNAMES = ["Awadi", "Al-Awadi", "Bo", "Ab", "Éric", "U.S."]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=10).map("".join), st.sets(st.sampled_from(SURNAMES)))
+def test_surname_scan_finds_exactly_the_capitalised_words_that_are_surnames(
+    text: str, surnames: set[str]
+) -> None:
+    """Later surname mentions are found by one scan for the document's
+    surnames; it must find what testing every capitalised word would."""
+    from rhetrack.attribute import _CAPITALISED_WORD, _words_pattern
+
+    expected = [m.span() for m in _CAPITALISED_WORD.finditer(text) if m.group(0) in surnames]
+    pattern = _words_pattern(surnames)
+    assert ([m.span() for m in pattern.finditer(text)] if pattern else []) == expected

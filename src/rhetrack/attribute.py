@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -245,11 +245,13 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
         taken.append((match.start(), match.end()))
     overlaps_actor = Ranges(taken).meets
     for match in _NAME_RUN.finditer(text):
+        surface = match.group(0)
+        words = surface.split()
+        if len(words) < 2:
+            continue  # most runs are one capitalised word; dropping words below cannot add one
         start, end = match.span()
         if in_quote(start) or overlaps_actor(start, end):
             continue
-        surface = match.group(0)
-        words = surface.split()
         # Leading function words and spelled-out titles ("General John Smith") are not the name.
         while words and (words[0].casefold() in _NAME_STOPWORDS or gazetteer.title.fullmatch(words[0])):
             start += len(words[0]) + 1
@@ -287,14 +289,13 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
         for surname in {last, re.sub(r"^(?:al|el)[-‐]", "", last, flags=re.IGNORECASE)}:
             if len(surname) > 2 and surname[0].isupper() and surname.casefold() not in _NAME_STOPWORDS:
                 first.setdefault(surname, (mention.end, full))
-    if not first:
+    surnames = _words_pattern(first)
+    if surnames is None:
         return []
     spans = sorted((m.start, m.end) for m in mentions)
     starts = [start for start, _ in spans]
     found = []
-    for match in _CAPITALISED_WORD.finditer(text):
-        if match.group(0) not in first:
-            continue
+    for match in surnames.finditer(text):
         after, full = first[match.group(0)]
         start, end = match.span()
         index = bisect_right(starts, start) - 1
@@ -302,6 +303,23 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
             continue
         found.append(Mention(start, end, match.group(0), "name", "person", name=full))
     return found
+
+
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern finding exactly the `_CAPITALISED_WORD` matches that are one of `words`.
+
+    One scan for a document's few surnames instead of a test of its every
+    capitalised word: each is found where `_CAPITALISED_WORD` would find it
+    whole, after no word character and with no word character following
+    (a trailing apostrophe or hyphen aside). None when no word can match.
+
+    >>> [m.group() for m in _words_pattern(["Awadi"]).finditer("Awadi, al-Awadi, Awadis, Awadi's, Awadi-")]
+    ['Awadi', 'Awadi']
+    """
+    words = sorted((w for w in words if _CAPITALISED_WORD.fullmatch(w)), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w’'‐-])(?:{'|'.join(map(re.escape, words))})(?![\w’'-]*\w)")
 
 
 def _is_modifier(text: str, end: int) -> bool:
@@ -371,24 +389,17 @@ def _outside(start: int, masked: list[tuple[int, int]]) -> bool:
     return not any(m_start <= start < m_end for m_start, m_end in masked)
 
 
-class _Salience:
-    """The most recent named person, group and organization, for pronouns."""
-
-    def __init__(self) -> None:
-        self.latest: dict[str, Mention] = {}
-
-    def note(self, mention: Mention) -> None:
-        if mention.source not in ("gazetteer", "name"):
-            return
-        if mention.kind == "person":
-            self.latest["person"] = mention
-        else:
-            if mention.category != "state":
-                self.latest["group"] = mention
-            self.latest["organization"] = mention
-
-    def resolve(self, wanted: str) -> Mention | None:
-        return self.latest.get(wanted)
+def _fits_salient(mention: Mention, wanted: str) -> bool:
+    """Whether a named mention is what a pronoun or description wanting
+    `wanted` (person, group, organization) can stand for. A state is an
+    organization but not a group."""
+    if mention.source not in ("gazetteer", "name"):
+        return False
+    if wanted == "person":
+        return mention.kind == "person"
+    if wanted == "group":
+        return mention.kind != "person" and mention.category != "state"
+    return wanted == "organization" and mention.kind != "person"
 
 
 class _Attributor:
@@ -398,7 +409,11 @@ class _Attributor:
         self.gaz = gazetteer
         self.mentions = find_mentions(segmented, gazetteer)
         self.mention_starts = [m.start for m in self.mentions]  # sorted: mentions are in document order
-        self.salience = _Salience()
+        # Salience is read back from the current sentence only when a pronoun
+        # needs it (most sentences never do): `_salient`, memoized per sentence.
+        self.current = 0  # index of the sentence being attributed
+        self.spoken: dict[int, list[Mention]] = {}  # sentence index: the named mentions behind its speakers
+        self._salient_memo: dict[tuple[int, str], Mention | None] = {}
         self.top_quotes = [q for q in segmented.quotes if q.depth == 0]
         self.top_quote_ranges = Ranges((q.inner_start, q.inner_end) for q in self.top_quotes)
         self.resolved: Mention | None = None  # the named mention behind the last speaker
@@ -436,9 +451,9 @@ class _Attributor:
                 for m in self._mentions_in(sentence.start, mention.start)
                 if m.source in ("gazetteer", "name") and self._fits(m, wanted)
             ]
-            resolved = earlier[-1] if earlier else self.salience.resolve(wanted)
+            resolved = earlier[-1] if earlier else self._salient(wanted)
             if resolved is None and wanted == "group":
-                resolved = self.salience.resolve("organization")
+                resolved = self._salient("organization")
             if resolved is None:
                 return None
             self.resolved = resolved
@@ -763,10 +778,10 @@ class _Attributor:
     def run(self) -> Iterator[Attribution]:
         previous: tuple[QuoteSpan, Speaker] | None = None
         for sentence in self.seg.sentences:
+            self.current = sentence.index
             found = False
             spoken: list[Mention] = []
             if self._is_headline(sentence):
-                self._note_salience(sentence)
                 continue
             for quote in self.top_quotes:
                 if not sentence.start <= quote.start < sentence.end:
@@ -803,29 +818,52 @@ class _Attributor:
                     if self.resolved is not None:
                         spoken.append(self.resolved)
                     yield indirect
-            self._note_salience(sentence)
-            # Whoever spoke in a sentence is what its pronouns most likely mean next.
-            for mention in spoken:
-                self.salience.note(mention)
+            if spoken:
+                self.spoken[sentence.index] = spoken
 
-    def _note_salience(self, sentence: Sentence) -> None:
+    # -- salience -------------------------------------------------------------------
+    def _salient(self, wanted: str) -> Mention | None:
+        """The named mention a pronoun wanting `wanted` stands for: the latest
+        fitting one noted in the sentences before the current one.
+
+        Read back sentence by sentence; what is found is memoized for every
+        sentence walked, so each sentence is read at most once per kind.
+        """
+        found: Mention | None = None
+        walked = []
+        for index in range(self.current, 0, -1):
+            key = (index, wanted)
+            if key in self._salient_memo:
+                found = self._salient_memo[key]
+                break
+            walked.append(key)
+            found = self._latest_noted(self.seg.sentences[index - 1], wanted)
+            if found is not None:
+                break
+        for key in walked:
+            self._salient_memo[key] = found
+        return found
+
+    def _latest_noted(self, sentence: Sentence, wanted: str) -> Mention | None:
+        """The last fitting mention a sentence makes salient, if any.
+
+        Whoever spoke in a sentence is what its pronouns most likely mean next;
+        failing a speaker, the first person and the first organization named
+        in it, outside asides (an aside's name only when nothing else fits).
+        """
+        for mention in reversed(self.spoken.get(sentence.index, ())):
+            if _fits_salient(mention, wanted):
+                return mention
         named = [
             m
             for m in self._mentions_in(sentence.start, sentence.end)
-            if m.source in ("gazetteer", "name") and not self._in_top_quote(m.start)
+            if _fits_salient(m, wanted) and not self._in_top_quote(m.start)
         ]
         if len(named) < 2:
-            for mention in named:
-                self.salience.note(mention)
-            return  # one name or none: its order, and so the mask, does not matter
+            return named[0] if named else None  # one name or none: the mask does not matter
         masked = self._masked(sentence)
-        # The first person and organization of a sentence, asides last, become
-        # salient: noting in reverse order lets the first of each kind win.
-        ordered = [m for m in named if _outside(m.start, masked)] + [
-            m for m in named if not _outside(m.start, masked)
-        ]
-        for mention in reversed(ordered):
-            self.salience.note(mention)
+        outside = [m for m in named if _outside(m.start, masked)]
+        return outside[0] if outside else named[0]
 
 
 def _frame_matches(after: str, frames: tuple[str, ...]) -> bool:
