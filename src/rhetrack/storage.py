@@ -517,9 +517,12 @@ def store_document(db: Database, document: DocumentRecord, statements: Iterable[
                 "SELECT statement_id FROM statement_sources WHERE document_id = ?", [document_id]
             )
         ]
+        # Correlated, so each source looks up its statement by id: "statement_id
+        # IN (SELECT id …)" listed every extracted statement, once per document.
         db.execute(
-            """DELETE FROM statement_sources WHERE document_id = ?
-               AND statement_id IN (SELECT id FROM statements WHERE origin = 'extracted')""",
+            """DELETE FROM statement_sources WHERE document_id = ? AND EXISTS (
+                   SELECT 1 FROM statements WHERE id = statement_sources.statement_id
+                   AND origin = 'extracted')""",
             [document_id],
         )
         touched: list[int] = []
