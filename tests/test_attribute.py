@@ -405,6 +405,16 @@ UNKNOWN = [
         "Brad Cooper",
         id="admiral-indirect",
     ),
+    pytest.param(
+        "Statements from Baghdad\n\nJohn Smith said, “Our forces will defend themselves.”",
+        "John Smith",
+        id="after-a-headline-ending-in-a-name",
+    ),
+    pytest.param(
+        "Talks in Erbil\nJohn Smith said, “Our forces will defend themselves.”",
+        "John Smith",
+        id="after-a-line-ending-in-a-name",
+    ),
 ]
 
 

@@ -153,12 +153,6 @@ def test_actor_add_before_the_first_ingest(tmp_path: Path) -> None:
     assert [(row["speaker"], row["organization"]) for row in rows] == [("New Person", "Kataib Hezbollah")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: attribute._NAME_RUN joins name tokens with \\s+, which spans a paragraph break, so a "
-    "headline ending in a capitalized word ('... from Baghdad') fuses with 'New Person' in the next "
-    "paragraph and the quote is not attributed (no statement at all)",
-)
 def test_a_registered_actor_is_found_after_a_headline_ending_in_a_name(article: Path, tmp_path: Path) -> None:
     ok("actor", "add", "New Person", "--org", "Kataib Hezbollah", "--alias", "Nicky")
     path = tmp_path / "new.txt"

@@ -12,6 +12,7 @@ the gazetteer's data files.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -23,8 +24,19 @@ from rhetrack.segment import QuoteSpan, Ranges, Segmented, Sentence
 MentionSource = Literal["gazetteer", "name", "pronoun", "description"]
 StatementKind = Literal["direct", "indirect"]
 
-_NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa]bu|[Bb]in|[Ii]bn|Abd)[-‐ ])?[A-Z][\w’'.-]*[\w]"
-_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:of|for|in|al|bin|ibn)(?:\s+the)?\s+)?{_NAME_TOKEN})*")
+_NAME_PREFIXES = ("al", "Al", "el", "El", "abu", "Abu", "bin", "Bin", "ibn", "Ibn", "Abd")
+_NAME_TOKEN = rf"(?:(?:{'|'.join(_NAME_PREFIXES)})[-‐ ])?[A-Z][\w’'.-]*[\w]"
+# A run of name tokens within one line (a paragraph: a headline ending in a
+# name is not the start of the next paragraph's name). The first token is
+# spelled as alternatives that each open with one letter, so that `re`
+# skips every position where no name can start.
+_FIRST_NAME_TOKEN = (
+    rf"(?:{'|'.join(prefix + '[-‐ ][A-Z]' for prefix in _NAME_PREFIXES)}|{'|'.join(string.ascii_uppercase)})"
+    r"[\w’'.-]*[\w]"
+)
+_NAME_RUN = re.compile(
+    rf"{_FIRST_NAME_TOKEN}(?:[^\S\n]+(?:(?:of|for|in|al|bin|ibn)(?:[^\S\n]+the)?[^\S\n]+)?{_NAME_TOKEN})*"
+)
 _NAME_STOPWORDS = {
     "the",
     "a",
