@@ -335,6 +335,13 @@ NEWS_STYLE = [
         id="parenthetical-attribution",
     ),
     pytest.param(
+        "Naim Qassem spoke on Wednesday. Any Israeli attempt to advance into Lebanon, he warns, will be "
+        "met with “fierce resistance.”",
+        "2024-11-21",
+        [("Naim Qassem", "indirect", "2024-11-20", "day", 3, ("israel",))],
+        id="parenthetical-attribution-in-the-present",
+    ),
+    pytest.param(
         "Nasser Kanaani said that Iran does not want war, but warned that “the region will get out of "
         "control.”",
         "2023-11-13",

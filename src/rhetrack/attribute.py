@@ -733,9 +733,9 @@ class _Attributor:
                 continue
             after = text[verb.end() : sentence.end]
             parenthetical = bool(
-                _PARENTHETICAL_BEFORE.search(text, sentence.start, verb.start())
+                lemma in self.gaz.parenthetical_verbs  # finite: `_finite` turned "…, he saying" away
+                and _PARENTHETICAL_BEFORE.search(text, sentence.start, verb.start())
                 and _PARENTHETICAL_AFTER.match(text, verb.end())
-                and verb.group(0).casefold() in ("said", "says", "added", "adds", "warned", "insisted")
             )
             if not parenthetical and not _frame_matches(after, frames):
                 continue

@@ -98,6 +98,7 @@ class Gazetteer:
     reporting_verb: Lexicon
     verb_lemma: dict[str, str]  # inflected form -> base form
     indirect_frames: dict[str, tuple[str, ...]]
+    parenthetical_verbs: frozenset[str]  # base forms that can attribute a whole sentence from inside it
     communication_noun: Lexicon
     anonymous_subject: Lexicon
     title: re.Pattern[str]
@@ -657,6 +658,7 @@ def load_gazetteer() -> Gazetteer:
         reporting_verb=word_lexicon(verb_lemma),
         verb_lemma=verb_lemma,
         indirect_frames={k: tuple(v) for k, v in attribution.get("indirect", {}).items()},
+        parenthetical_verbs=frozenset(attribution.get("parenthetical_verbs", [])),
         communication_noun=word_lexicon(attribution.get("communication_nouns", [])),
         anonymous_subject=word_lexicon(attribution.get("anonymous_subjects", [])),
         title=_case_sensitive_words(attribution.get("titles", [])),
