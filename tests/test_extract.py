@@ -349,6 +349,12 @@ NEWS_STYLE = [
         id="coordinated-verb-shares-the-subject",
     ),
     pytest.param(
+        "Akram al-Kaabi said that the United States was losing the war and promised to strike Israel.",
+        "2024-01-05",
+        [(KAABI, "indirect", "2024-01-05", "reported", 3, ("israel",))],
+        id="a-coordinated-reporting-verb-opens-the-cue-s-own-clause",
+    ),
+    pytest.param(
         "Mohammed Abdulsalam told Reuters that Washington “will pay the price” for the strikes.",
         "2024-02-20",
         [("Mohammed Abdulsalam", "direct", "2024-02-20", "reported", 3, ("united-states",))],

@@ -179,6 +179,16 @@ SENTENCES = [
         id="question-mark-inside-quote-then-attribution",
     ),
     pytest.param(
+        "“Who will stop us?” Akram al-Kaabi demanded of the crowd.",
+        ["“Who will stop us?” Akram al-Kaabi demanded of the crowd."],
+        id="question-then-attribution-by-any-reporting-verb-of-the-data",
+    ),
+    pytest.param(
+        "“Who will stop us?” Akram al-Kaabi visited the front.",
+        ["“Who will stop us?”", "Akram al-Kaabi visited the front."],
+        id="question-then-a-name-and-no-reporting-verb",
+    ),
+    pytest.param(
         "Kataib Hezbollah blamed the U.S. The group said it would respond.",
         ["Kataib Hezbollah blamed the U.S.", "The group said it would respond."],
         id="sentence-ending-in-U.S.",

@@ -29,10 +29,10 @@ _ASIDE_CLAUSE = re.compile(
 # So does a second reporting verb in reported speech ("said that the Zionist
 # regime is collapsing and warned the United States that …").
 _CLAUSE_BREAK = re.compile(
-    r"(?:;|,?\s+(?:and|but|while|whereas)\s+(?=(?:we|I|you|they|he|she|it)\b)"
-    r"|,?\s+(?:and|but)\s+(?:also\s+)?(?=(?:warned|threatened|vowed|pledged|said|added|stressed|declared|urged)\b))",
-    re.IGNORECASE,
+    r";|,?\s+(?:and|but|while|whereas)\s+(?=(?:we|I|you|they|he|she|it)\b)", re.IGNORECASE
 )
+# …followed by a reporting verb of the gazetteer: a coordinated second verb.
+_COORDINATION = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?", re.IGNORECASE)
 # In reported speech the speaker's own "will" becomes "it would", "he would".
 _REPORTED_OWN_MODAL = re.compile(r"\b(?:it|he|she|they)\s+(?:would|will|could)\b", re.IGNORECASE)
 # "vowed to escalate", "pledged to strike": a commitment verb right before an
@@ -109,20 +109,25 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return _between_breaks(_sentence_breaks(text), start, end, 0, len(text))
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def _clause_bounds(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
     """The coordinated clause around start..end, within its sentence."""
     left, right = _sentence_bounds(text, start, end)
-    breaks = (m.span() for m in _CLAUSE_BREAK.finditer(text, left, right))
-    return _between_breaks(breaks, start, end, left, right)
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text, left, right)]
+    breaks += [
+        m.span()
+        for m in _COORDINATION.finditer(text, left, right)
+        if gazetteer.reporting_verb.match(text, m.end(), right)
+    ]
+    return _between_breaks(sorted(breaks), start, end, left, right)
 
 
 _BACK_REFERENCE = re.compile(r"\b(?:it|they|them|its|their)\b", re.IGNORECASE)
 _BACK_SENTENCES = 2  # how far a pronoun may reach back for its target
 
 
-def _target_scopes(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _target_scopes(text: str, start: int, end: int, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
     """Where to look for the targets of a cue at start..end, nearest first."""
-    yield _clause_bounds(text, start, end)
+    yield _clause_bounds(text, start, end, gazetteer)
     left, right = _sentence_bounds(text, start, end)
     yield left, right
     if not _BACK_REFERENCE.search(text, left, start):
@@ -325,7 +330,7 @@ def classify(
         # they must leave Iraq") takes the targets of its sentence; a sentence
         # that refers back by pronoun ("it will be dealt with as such") those
         # of the sentences before it.
-        for left, right in _target_scopes(content, cue.start, cue.end):
+        for left, right in _target_scopes(content, cue.start, cue.end, gazetteer):
             in_scope = [
                 TargetMention(name, content[s:e])
                 for s, e, name in hits

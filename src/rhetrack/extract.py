@@ -45,7 +45,7 @@ def extract_statements(
     ['Hadi al-Ameri']
     """
     gazetteer = gazetteer or load_gazetteer()
-    segmented = segment(text)
+    segmented = segment(text, gazetteer)
     attributions = attribute_speakers(segmented, gazetteer)
     dates = date_statements(segmented, attributions, published, gazetteer)
     statements = []

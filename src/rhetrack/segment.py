@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
+from rhetrack.gazetteer import Gazetteer, Lexicon, load_gazetteer
+
 # Opening mark -> the closing marks that end it.
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“”"}
 _OPEN_BEFORE = set(" \t\n([{—–-:/") | {""}
@@ -65,11 +67,9 @@ _SENTENCE_OPENERS = {
     "However", "A", "An", "His", "Her", "Its", "Their", "Our", "I", "On", "At", "After", "Meanwhile",
 }  # fmt: skip
 _INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")
-# "“Who will stop us?” Akram al-Kaabi asked": the question belongs to the sentence that attributes it.
-_ATTRIBUTION_AFTER = re.compile(
-    r"\s+(?:(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’.-]*\s+){1,5}(?:said|says|asked|asks|added|adds|wrote|writes|posted|told|tells|"
-    r"replied|warned|declared|shouted|tweeted)\b"
-)
+# "“Who will stop us?” Akram al-Kaabi asked": the question belongs to the
+# sentence that attributes it, a name and then a reporting verb (gazetteer).
+_NAME_AFTER = re.compile(r"\s+(?:(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’.-]*\s+){1,5}(?=[a-z])")
 _SENTENCE_END = re.compile(r"[.!?…]+[”’\"»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
 _QUOTE_MARK = re.compile("[“”«»‘’\"„']")
 _ABBREVIATION_END = re.compile(r"(\b[\w.]+)\.$")
@@ -273,9 +273,10 @@ def ends_with_abbreviation(text: str, end: int) -> bool:
 
 
 def split_sentences(
-    text: str, paragraphs: tuple[Paragraph, ...], quotes: tuple[QuoteSpan, ...]
+    text: str, paragraphs: tuple[Paragraph, ...], quotes: tuple[QuoteSpan, ...], reporting_verb: Lexicon
 ) -> tuple[Sentence, ...]:
-    """Sentences within each paragraph, never split inside a top-level quotation."""
+    """Sentences within each paragraph, never split inside a top-level quotation
+    nor between a quoted question and the name and verb that attribute it."""
     # A cut strictly inside a top-level quotation: inner_start < cut < inner_end.
     inside_quote = Ranges((q.inner_start + 1, q.inner_end) for q in quotes if q.depth == 0)
     sentences: list[Sentence] = []
@@ -290,8 +291,10 @@ def split_sentences(
                 if not (initialism and following and following.group(1) in _SENTENCE_OPENERS):
                     continue
             closes_quote = match.group(0)[-1] in '”"»’'
-            if text[match.start()] in "?!" and closes_quote and _ATTRIBUTION_AFTER.match(text, cut):
-                continue
+            if text[match.start()] in "?!" and closes_quote:
+                name = _NAME_AFTER.match(text, cut)
+                if name and reporting_verb.match(text, name.end()):
+                    continue
             if inside_quote.holds(cut):
                 continue
             sentences.append(Sentence(len(sentences), paragraph.index, start, cut))
@@ -303,7 +306,7 @@ def split_sentences(
     return tuple(sentences)
 
 
-def segment(text: str) -> Segmented:
+def segment(text: str, gazetteer: Gazetteer | None = None) -> Segmented:
     """Paragraphs, sentences and quotation spans of a cleaned text.
 
     >>> s = segment('He said, “We are ready. We will strike.” Then he left.')
@@ -312,5 +315,6 @@ def segment(text: str) -> Segmented:
     """
     paragraphs = split_paragraphs(text)
     quotes = find_quotes(text, paragraphs)
-    sentences = split_sentences(text, paragraphs, quotes)
+    reporting_verb = (gazetteer or load_gazetteer()).reporting_verb
+    sentences = split_sentences(text, paragraphs, quotes, reporting_verb)
     return Segmented(text, paragraphs, sentences, quotes)
