@@ -439,6 +439,39 @@ NEWS_STYLE = [
     ),
 ]
 
+
+# The stock wordings of threats, calls and warnings in wire copy, each with
+# the level the coding scheme gives it; and a third party's hypothetical,
+# which stays hostile framing whoever reports it.
+def _wording(text: str, speaker: str, level: int, targets: tuple[str, ...] = (), *, id: str) -> object:
+    kind = "direct" if text.startswith("“") else "indirect"
+    expected = [(speaker, kind, "2024-01-05", "reported", level, targets)]
+    return pytest.param(text, "2024-01-05", expected, id=id)
+
+
+THREAT_WORDING = [
+    _wording("Akram al-Kaabi told supporters to attack Israel.", KAABI, 4, ("israel",),
+             id="an-instruction-to-attack-is-a-call"),
+    _wording("Qais al-Khazali called on Iraqis to take up arms against U.S. forces.", KHAZALI, 4,
+             ("us-forces",), id="a-call-to-take-up-arms"),
+    _wording("Akram al-Kaabi said his fighters would strike U.S. bases in Iraq.", KAABI, 3, ("us-bases",),
+             id="his-fighters-would-is-the-speakers-own"),
+    _wording("Abu Ali al-Askari said the group would continue its operations against U.S. forces.",
+             "Abu Ali al-Askari", 4, ("us-forces",), id="the-group-would-for-a-member-of-the-group"),
+    _wording("Kataib Hezbollah said it had fired drones at a U.S. base in Syria.", KH, 4, ("us-bases",),
+             id="a-reported-claim-of-fire"),
+    _wording("Lloyd Austin said the United States would hold Iran accountable.", "Lloyd Austin", 2, ("iran",),
+             id="hold-accountable-is-a-warning"),
+    _wording("Naim Qassem said the group was prepared to respond to any Israeli attack.", "Naim Qassem", 2,
+             ("israel",), id="prepared-to-respond-is-readiness"),
+    _wording("“Our patience has run out,” said Hadi al-Ameri.", "Hadi al-Ameri", 2,
+             id="patience-has-run-out-is-a-warning"),
+    _wording("Lloyd Austin said the group would likely attack U.S. forces again.", "Lloyd Austin", 1,
+             id="the-group-would-for-its-enemy-is-a-hypothetical"),
+    _wording("Akram al-Kaabi said Israel would strike Lebanon.", KAABI, 1,
+             id="a-third-party-would-is-a-hypothetical"),
+]  # fmt: skip
+
 NOTHING = [
     pytest.param(
         "It is highly likely that Kataib Hezbollah will resume attacks on U.S. forces in the coming weeks.",
@@ -461,6 +494,8 @@ NOTHING = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), DATES + CONSTRUCTIONS + NEWS_STYLE + NOTHING)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"), DATES + CONSTRUCTIONS + NEWS_STYLE + THREAT_WORDING + NOTHING
+)
 def test_extract_statements(text: str, published: str | None, expected: list[Row]) -> None:
     assert _extracted(text, published) == expected

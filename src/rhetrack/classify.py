@@ -33,8 +33,6 @@ _CLAUSE_BREAK = re.compile(
 )
 # …followed by a reporting verb of the gazetteer: a coordinated second verb.
 _COORDINATION = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?", re.IGNORECASE)
-# In reported speech the speaker's own "will" becomes "it would", "he would".
-_REPORTED_OWN_MODAL = re.compile(r"\b(?:it|he|she|they)\s+(?:would|will|could)\b", re.IGNORECASE)
 # "vowed to escalate", "pledged to strike": a commitment verb right before an
 # act of violence makes the act the committer's own, whatever hypothetical
 # ("would") stands earlier in the sentence.
@@ -157,11 +155,14 @@ def _attributed_to_others(
 ) -> bool:
     """Whether an act of violence is a third party's hypothetical, not the speaker's."""
     assert gazetteer.speaker_side is not None and gazetteer.hypothetical is not None
+    assert gazetteer.reported_own_modal is not None
     left, _ = _sentence_bounds(text, start, end)
     clause = text[left:end]
     if gazetteer.speaker_side.search(clause) or _COMMITTED_BEFORE.search(text, max(0, start - 30), start):
         return False
-    if reported and (_REPORTED_OWN_MODAL.search(clause) or (own is not None and own.modal.search(clause))):
+    # In reported speech the speaker's own "we will" becomes "it would", "its fighters would".
+    own_modal = gazetteer.reported_own_modal.search(clause) or (own is not None and own.modal.search(clause))
+    if reported and own_modal:
         return False
     return bool(gazetteer.hypothetical.search(clause))
 

@@ -90,10 +90,17 @@ def extract_statements(
 
 
 def _side_names(speaker: Speaker, gazetteer: Gazetteer) -> tuple[str, ...]:
-    """The surfaces naming a speaker and the organization it speaks for."""
+    """The surfaces naming a speaker and the organization it speaks for.
+
+    For a speaker of an armed group or party, the descriptions that refer
+    back to a group ("the group", "the movement") name that group: in its
+    own reported speech, "the group would strike" is its "we will strike".
+    """
     names = [speaker.name]
     for name in (speaker.name, speaker.organization):
         actor = gazetteer.actors.get(name) if name else None
         if actor is not None:
             names.extend((actor.name, *actor.aliases))
+            if actor.category == "group":
+                names.extend(phrase for phrase, wanted in gazetteer.descriptions.items() if wanted == "group")
     return tuple(names)

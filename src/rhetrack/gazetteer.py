@@ -109,6 +109,7 @@ class Gazetteer:
     negation: Lexicon | None = None
     hypothetical: Lexicon | None = None
     speaker_side: Lexicon | None = None
+    reported_own_modal: Lexicon | None = None  # "it would", "its fighters will": the speaker's own, reported
     narration_threat: Lexicon | None = None
     unnamed_enemy: Lexicon | None = None
     aggressor_after: Lexicon | None = None  # matches at the start of what follows a name
@@ -669,6 +670,9 @@ def load_gazetteer() -> Gazetteer:
         negation=word_lexicon(negation.get("words", [])),
         hypothetical=word_lexicon(negation.get("hypothetical", [])),
         speaker_side=word_lexicon(negation.get("speaker_side", [])),
+        reported_own_modal=Lexicon(
+            rf"\b(?:{_alternation(negation.get('reported_own', []))})\s+(?:would|will|could)\b"
+        ),
         narration_threat=word_lexicon(merged["targets"].get("narration", [])),
         unnamed_enemy=word_lexicon(merged["targets"].get("unnamed_enemy", [])),
         aggressor_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('aggressor', []))})\b"),
