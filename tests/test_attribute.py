@@ -201,6 +201,32 @@ REPORTED = [
 ]
 
 SPEAKERS = [
+    # The noun phrase after a quotation: its head, or the name in apposition.
+    pytest.param(
+        "“The response will be decisive,” a senior Hezbollah official told Reuters.",
+        [("Hezbollah", DIRECT)],
+        id="tail-an-official-of-a-named-group-speaks-for-it",
+    ),
+    pytest.param(
+        "“The response will be decisive,” the Kataib Hezbollah spokesman said.",
+        [(KH, DIRECT)],
+        id="tail-the-group-spokesman",
+    ),
+    pytest.param(
+        "“The response will be decisive,” a Hezbollah statement said.",
+        [("Hezbollah", DIRECT)],
+        id="tail-a-group-statement",
+    ),
+    pytest.param(
+        "“We will strike the Americans,” the militia's leader, Akram al-Kaabi, said.",
+        [(KAABI, DIRECT)],
+        id="tail-a-role-then-the-name-in-apposition",
+    ),
+    pytest.param(
+        "“The response will be decisive,” the Pentagon's top spokesman, Pat Ryder, told reporters.",
+        [("Pat Ryder", DIRECT)],
+        id="tail-an-organization-s-role-then-the-name-in-apposition",
+    ),
     pytest.param(
         "Hezbollah Secretary-General Naim Qassem said the party “will not allow the enemy to impose "
         "its conditions on Lebanon.”",
@@ -320,6 +346,9 @@ ALIASES = [
 ]
 
 NOT_STATEMENTS = [
+    pytest.param("“We will strike,” an analyst at the Washington Institute said.", id="tail-an-analyst-at"),
+    pytest.param("“We will strike,” said an analyst at the Washington Institute.", id="said-an-analyst-at"),
+    pytest.param("“The Americans will pay,” a source in Kataib Hezbollah told AFP.", id="tail-a-source-in"),
     pytest.param(
         "It is highly likely that Kataib Hezbollah will resume attacks on U.S. forces in the coming weeks.",
         id="author-highly-likely",

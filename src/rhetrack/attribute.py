@@ -184,6 +184,10 @@ _PARENTHETICAL_AFTER = re.compile(r"(?:\s+(?:on\s+)?\w+day)?,\s")
 # A quotation inside a that-clause: "told Reuters that Washington “will pay”".
 _THAT_LEAD = re.compile(r"\s+(?:[^\s,;:.“”\"]+\s+){0,6}?that\s+(?=[^\s“\"])", re.IGNORECASE)
 _OBJECT_AS = re.compile(r"\s+(?:[^\s,;:.“”\"]+\s+){1,6}as\s+")
+# Between a quotation and the noun phrase after it that names its speaker:
+# punctuation, and perhaps a determiner and a few modifiers ("…,” a senior
+# Hezbollah official told", "…,” the Kataib Hezbollah spokesman said").
+_TAIL_SUBJECT_LEAD = re.compile(r"[\s,.;!?—–-]*(?P<words>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3})?")
 _FILLER_BEFORE_QUOTE = re.compile(r"(?:\s|,|:|that|as|the|a|an|to|of|saying|reads?)*$", re.IGNORECASE)
 
 
@@ -593,12 +597,26 @@ class _Attributor:
             verb = tail_verbs[0]
             gap = text[quote.end : verb.start()]
             subjects = [m for m in self._mentions_in(quote.end, verb.start())]
-            if subjects and re.fullmatch(r"[\s,.;!?—–-]*", text[quote.end : subjects[0].start]):
-                # "…,” Pentagon press secretary Pat Ryder told": the last name of
-                # the noun phrase is its head; an aside after a comma is not.
-                comma = text.find(",", subjects[0].end, verb.start())
-                phrase_end = comma if comma >= 0 else verb.start()
-                head = [m for m in subjects if m.start < phrase_end][-1]
+            lead_in = _TAIL_SUBJECT_LEAD.fullmatch(text, quote.end, subjects[0].start) if subjects else None
+            if lead_in and lead_in.group("words") and self._is_anonymous_subject(quote.end, verb.start()):
+                return None  # "…,” an analyst at the Washington Institute said
+            if lead_in:
+                last = subjects[-1]
+                if (
+                    last is not subjects[0]
+                    and last.source in ("gazetteer", "name")
+                    and re.fullmatch(r"\s*,?\s*", text[last.end : verb.start()])
+                    and re.search(r",\s*$", text[quote.end : last.start])
+                ):
+                    # "…,” the militia's leader, Akram al-Kaabi, said: the name in apposition.
+                    head = last
+                else:
+                    # "…,” Pentagon press secretary Pat Ryder told", "…,” a senior
+                    # Hezbollah official told": the last name of the noun phrase
+                    # is its head; an aside after a comma is not.
+                    comma = text.find(",", subjects[0].end, verb.start())
+                    phrase_end = comma if comma >= 0 else verb.start()
+                    head = [m for m in subjects if m.start < phrase_end][-1]
                 speaker = self._speaker(head, sentence)
                 if speaker:
                     return speaker, text[head.start : verb.end()], head.start
@@ -606,6 +624,8 @@ class _Attributor:
                 phrase_end = re.search(r"[,.;!?]|$", text[verb.end() : tail_end])
                 limit = verb.end() + (phrase_end.start() if phrase_end else 80)
                 following = self._mentions_in(verb.end(), min(tail_end, limit, verb.end() + 120))
+                if following and self.gaz.anonymous_subject.search(text, verb.end(), following[0].start):
+                    return None  # "…,” said an analyst at the Washington Institute
                 # "said Kataib Hezbollah security official Abu Ali al-Askari": the person.
                 people = [n for n in following if n.kind == "person" and n.source in ("gazetteer", "name")]
                 following = people or following
