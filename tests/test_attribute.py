@@ -134,6 +134,16 @@ QUOTATIONS = [
 
 REPORTED = [
     pytest.param(
+        "Prime Minister Mohammed Shia al-Sudani said the government rejected any attack on Iraq.",
+        [("Mohammed Shia al-Sudani", INDIRECT)],
+        id="that-less-complement-in-the-past",
+    ),
+    pytest.param(
+        "Abdul-Malik al-Houthi vowed in a televised speech to escalate attacks on shipping.",
+        [("Abdul-Malik al-Houthi", INDIRECT)],
+        id="vowed-in-a-speech-to",
+    ),
+    pytest.param(
         "Hadi al-Ameri warned that the occupation forces must leave Iraq before the end of the year.",
         [(AMERI, INDIRECT)],
         id="warned-that",
@@ -346,6 +356,7 @@ ALIASES = [
 ]
 
 NOT_STATEMENTS = [
+    pytest.param("Kataib Hezbollah said in a televised address.", id="said-in-a-televised-address-only"),
     pytest.param("“We will strike,” an analyst at the Washington Institute said.", id="tail-an-analyst-at"),
     pytest.param("“We will strike,” said an analyst at the Washington Institute.", id="said-an-analyst-at"),
     pytest.param("“The Americans will pay,” a source in Kataib Hezbollah told AFP.", id="tail-a-source-in"),

@@ -466,6 +466,8 @@ THREAT_WORDING = [
              ("israel",), id="prepared-to-respond-is-readiness"),
     _wording("“Our patience has run out,” said Hadi al-Ameri.", "Hadi al-Ameri", 2,
              id="patience-has-run-out-is-a-warning"),
+    _wording("Ali Khamenei warned that Israel would face a crushing response.", "Ali Khamenei", 3,
+             ("israel",), id="the-victim-would-face-a-response-is-a-threat"),
     _wording("Lloyd Austin said the group would likely attack U.S. forces again.", "Lloyd Austin", 1,
              id="the-group-would-for-its-enemy-is-a-hypothetical"),
     _wording("Akram al-Kaabi said Israel would strike Lebanon.", KAABI, 1,

@@ -169,13 +169,18 @@ _NOT_SAID = re.compile(
 )
 _COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", re.IGNORECASE)
 # A that-less complement ("said Tuesday it would", "told reporters the
-# targets were"): a subject and a finite verb within a few words of the
-# reporting verb, with no punctuation between.
+# targets were", "said the government rejected"): a subject and a finite
+# verb within a few words of the reporting verb, with no punctuation
+# between. A verb in the past needs a subject that is not a determiner or a
+# preposition ("said in a televised statement" has none).
 _CLAUSE_COMPLEMENT = re.compile(
-    r"(?!whether\b|if\b)(?:[^\s,;:.“”\"]+\s+){0,7}?(?!(?:who|which|that|whom|whether|if)\s)[^\s,;:.“”\"]+\s+"
+    r"(?!whether\b|if\b)(?:"
+    r"(?:[^\s,;:.“”\"]+\s+){0,7}?(?!(?:who|which|that|whom|whether|if)\s)[^\s,;:.“”\"]+\s+"
     r"(?:(?:also|still|not|never|already)\s+)?"
     r"(?:is|are|was|were|has|have|had|will|would|could|can|must|should|might|may|does|do|did|"
     r"remains?|wants?|seeks?|plans?|intends?)\b"
+    r"|(?:[^\s,;:.“”\"]+\s+){0,7}?(?!(?:a|an|the|in|on|at|by|with|from|of|for|to|as|its|his|her|their|our|"
+    r"this|that|these|those|who|which|whom|whether|if)\s)[^\s,;:.“”\"]+\s+[a-z]+ed\b(?!\s+(?:by|as)\b))"
 )
 # "Any attempt to advance, he said, would be met …": a parenthetical
 # attribution makes the whole sentence the speaker's.
@@ -909,7 +914,8 @@ def _frame_matches(after: str, frames: tuple[str, ...]) -> bool:
     # "said last week that", "said on Oct. 17 that", "said in a statement that"
     if "that" in frames and re.match(r"(?:[^\s,;:“\"]+\s+){0,5}?that\b", head, re.IGNORECASE):
         return True
-    if "to" in frames and re.match(r"to\s+\w+", head):
+    # "vowed to escalate", "vowed in a televised speech to escalate"
+    if "to" in frames and re.match(r"(?:[^\s,;:“\"]+\s+){0,5}?to\s+\w+", head):
         return True
     if "for" in frames and re.match(r"for\b", head, re.IGNORECASE):
         return True
