@@ -32,6 +32,12 @@ INDIRECT = "indirect"
 
 QUOTATIONS = [
     pytest.param(
+        'Akram al-Kaabi said in a statement that the group "will not remain silent" and that "the response '
+        'is coming."',
+        [(KAABI, DIRECT), (KAABI, DIRECT)],
+        id="two-quotes-joined-by-and-that",
+    ),
+    pytest.param(
         'Qais al-Khazali said, "The American forces must leave Iraq."',
         [(KHAZALI, DIRECT)],
         id="straight-double",
@@ -133,6 +139,7 @@ QUOTATIONS = [
 ]
 
 REPORTED = [
+    pytest.param("Hezbollah in Lebanon said it would retaliate.", [("Hezbollah", INDIRECT)], id="in-a-place"),
     pytest.param(
         "Prime Minister Mohammed Shia al-Sudani said the government rejected any attack on Iraq.",
         [("Mohammed Shia al-Sudani", INDIRECT)],
@@ -356,6 +363,10 @@ ALIASES = [
 ]
 
 NOT_STATEMENTS = [
+    pytest.param(
+        "The leader of a powerful militia in Iraq threatened on Friday to retaliate against U.S. forces.",
+        id="a-place-after-in-is-not-the-subject",
+    ),
     pytest.param("Kataib Hezbollah said in a televised address.", id="said-in-a-televised-address-only"),
     pytest.param("“We will strike,” an analyst at the Washington Institute said.", id="tail-an-analyst-at"),
     pytest.param("“We will strike,” said an analyst at the Washington Institute.", id="said-an-analyst-at"),

@@ -43,6 +43,23 @@ HOUTHI = "Abdul-Malik al-Houthi"
 
 DATES = [
     pytest.param(
+        "“We will strike,” Akram al-Kaabi said.\n\nIn his Nov. 19, 2023 interview, Kaabi was speaking about "
+        "the talks.",
+        "2024-01-05",
+        [(KAABI, "direct", "2023-11-19", "day", 3, ())],
+        id="the-next-paragraph-about-the-speaker-dates-the-quote",
+    ),
+    pytest.param(
+        "Lloyd Austin said the talks were useful.\n\nKataib Hezbollah announced in January that it was "
+        "suspending attacks to avoid embarrassing Lloyd Austin.",
+        "2024-01-05",
+        [
+            ("Lloyd Austin", "indirect", "2024-01-05", "reported", 0, ()),
+            (KH, "indirect", "2024-01", "month", 0, ()),
+        ],
+        id="a-next-paragraph-about-someone-else-does-not",
+    ),
+    pytest.param(
         "Two days before November 3, Hadi al-Ameri warned that the resistance would strike the "
         "American bases.",
         "2023-11-10",
@@ -444,7 +461,7 @@ NEWS_STYLE = [
 # the level the coding scheme gives it; and a third party's hypothetical,
 # which stays hostile framing whoever reports it.
 def _wording(text: str, speaker: str, level: int, targets: tuple[str, ...] = (), *, id: str) -> object:
-    kind = "direct" if text.startswith("“") else "indirect"
+    kind = "direct" if "“" in text else "indirect"
     expected = [(speaker, kind, "2024-01-05", "reported", level, targets)]
     return pytest.param(text, "2024-01-05", expected, id=id)
 
@@ -468,6 +485,10 @@ THREAT_WORDING = [
              id="patience-has-run-out-is-a-warning"),
     _wording("Ali Khamenei warned that Israel would face a crushing response.", "Ali Khamenei", 3,
              ("israel",), id="the-victim-would-face-a-response-is-a-threat"),
+    _wording("“Our fighters are ready,” Akram al-Kaabi said.", KAABI, 2, id="our-fighters-are-ready"),
+    _wording("“The response is coming,” Akram al-Kaabi said.", KAABI, 3, id="the-response-is-coming"),
+    _wording("Pat Ryder said the United States “will not hesitate to take necessary action.”", "Pat Ryder", 3,
+             id="will-not-hesitate-to-take-action"),
     _wording("Lloyd Austin said the group would likely attack U.S. forces again.", "Lloyd Austin", 1,
              id="the-group-would-for-its-enemy-is-a-hypothetical"),
     _wording("Akram al-Kaabi said Israel would strike Lebanon.", KAABI, 1,

@@ -151,7 +151,10 @@ _PRONOUNS = {
 _SHORT_QUOTE_WORDS = 4
 _HEADLINE_WORDS = 20
 _EVALUATIVE_OPENING = re.compile(r"\s*(?:It|This|That|There)\s+(?:is|was|has been|seems|appears|remains)\b")
-_CONNECTIVE = re.compile(r"^[\s,;:—–-]*(?:and|or|but|then|adding|while)?[\s,;:—–-]*$", re.IGNORECASE)
+# Between two quotations of one speaker: 'will not remain silent" and that "the response is coming'.
+_CONNECTIVE = re.compile(
+    r"^[\s,;:—–-]*(?:(?:and|or|but|then|adding|while)(?:\s+that)?)?[\s,;:—–-]*$", re.IGNORECASE
+)
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 _ROLE_OF = re.compile(
     r"\b(?:leader|head|chief|secretary[- ]general|commander|spokes(?:man|person|woman)|founder|deputy|"
@@ -162,6 +165,9 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:[’']s|\b(?:his|her|its|their|our|the|a|an|this|that|whose))\s+$", re.IGNORECASE
 )
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|from|inside|across|throughout|near|outside)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _WORD_CHAR = re.compile(r"\w")  # what the lexicons' word boundaries count as a word character
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'‐-])(?:(?:al|el)[-‐])?[A-Z][\w’'-]*(?<![’'-])")
 _NOT_SAID = re.compile(
@@ -506,7 +512,10 @@ class _Attributor:
         candidates = [
             m
             for m in self._mentions_in(sentence.start, position)
-            if _outside(m.start, masked) and not self._in_top_quote(m.start)
+            if _outside(m.start, masked)
+            and not self._in_top_quote(m.start)
+            # "the leader of a militia in Iraq threatened": a place, not the subject
+            and not _LOCATIVE_BEFORE.search(self.text, max(sentence.start, m.start - 16), m.start)
         ]
         return candidates[-1] if candidates else None
 

@@ -918,6 +918,7 @@ class _DatedSentence:
     value: PartialDate
     expression: str
     names: frozenset[str]  # speakers this sentence or its paragraph is about
+    first: str | None = None  # the actor the sentence names first: what it is about
 
 
 class _TopQuotes:
@@ -1015,13 +1016,13 @@ def date_statements(
             memo[index] = None
             return None
         body = segmented.sentence_text(sentence)
-        names = {
+        named = [
             actor.name
             for match in gazetteer.actor_pattern.finditer(body)
             if (actor := gazetteer.actor_for(match.group(0))) is not None
-        }
-        names |= speakers_by_paragraph.get(sentence.paragraph, set())
-        memo[index] = _DatedSentence(found[0], found[1], frozenset(names))
+        ]
+        names = set(named) | speakers_by_paragraph.get(sentence.paragraph, set())
+        memo[index] = _DatedSentence(found[0], found[1], frozenset(names), named[0] if named else None)
         return memo[index]
 
     def last_dated(first: int, last: int) -> _DatedSentence | None:
@@ -1048,9 +1049,17 @@ def date_statements(
             and not same_paragraph
             and not (before_paragraph and sides & before_paragraph.names)
         ):
+            # The next paragraph's date is the statement's when that paragraph
+            # is about the speaker: "“…” (paragraph) In his Nov. 19 interview,
+            # Khazali was speaking about …", not "…, announced in January that
+            # it was suspending attacks to avoid embarrassing the Iraqi government."
             following = dated(next_start)
             next_text = segmented.sentence_text(segmented.sentences[next_start])
-            if following is not None and speaker not in following.names and speaker not in next_text:
+            if following is not None and not (
+                following.first == speaker
+                or speaker in speakers_by_paragraph.get(sentence.paragraph + 1, set())
+                or (following.first is None and speaker in next_text)
+            ):
                 following = None
         if same_paragraph:
             chosen: _DatedSentence | None = same_paragraph
