@@ -43,6 +43,13 @@ HOUTHI = "Abdul-Malik al-Houthi"
 
 DATES = [
     pytest.param(
+        "Abdul-Malik al-Houthi spoke on Thursday. “Our operations will not stop,” he said, adding that the "
+        "group had launched 403 missiles since November.",
+        "2024-03-15",
+        [(HOUTHI, "direct", "2024-03-14", "day", 4, ())],
+        id="since-bounds-a-period-and-dates-no-statement",
+    ),
+    pytest.param(
         "“We will strike,” Akram al-Kaabi said.\n\nIn his Nov. 19, 2023 interview, Kaabi was speaking about "
         "the talks.",
         "2024-01-05",
@@ -486,6 +493,9 @@ THREAT_WORDING = [
     _wording("Ali Khamenei warned that Israel would face a crushing response.", "Ali Khamenei", 3,
              ("israel",), id="the-victim-would-face-a-response-is-a-threat"),
     _wording("“Our fighters are ready,” Akram al-Kaabi said.", KAABI, 2, id="our-fighters-are-ready"),
+    _wording("Abdul-Malik al-Houthi said the group would expand its attacks on shipping.", HOUTHI, 4,
+             id="expanding-attacks-raises-them"),
+    _wording("Saudi Arabia called for restraint.", "Saudi Arabia", 0, id="a-state-calls-for-restraint"),
     _wording("“The response is coming,” Akram al-Kaabi said.", KAABI, 3, id="the-response-is-coming"),
     _wording("Pat Ryder said the United States “will not hesitate to take necessary action.”", "Pat Ryder", 3,
              id="will-not-hesitate-to-take-action"),

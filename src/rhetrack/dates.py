@@ -967,12 +967,18 @@ def _offset_date(body: str, mention: DateMention, value: PartialDate) -> tuple[P
     return PartialDate.from_date(value.interval()[0] + timedelta(days=sign * days)), offset.start()
 
 
+# "since November", "until March": the bound of a period in the sentence.
+_PERIOD_BOUND = re.compile(r"(?:\w+\s+)?(?:since|until|till)\b", re.IGNORECASE)
+
+
 def _sentence_date(
     quotes: _TopQuotes, sentence: Sentence, published: PartialDate | None
 ) -> tuple[PartialDate, str] | None:
     body = quotes.blank(sentence.start, sentence.end)
     resolved: list[tuple[bool, PartialDate, str]] = []
     for mention in find_date_expressions(body):
+        if _PERIOD_BOUND.match(mention.text):
+            continue  # "launched 403 missiles since November": a period, not when anything was said
         value = resolve_date(mention, published)
         if value is None:
             continue
