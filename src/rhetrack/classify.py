@@ -161,8 +161,9 @@ def _attributed_to_others(
     if gazetteer.speaker_side.search(clause) or _COMMITTED_BEFORE.search(text, max(0, start - 30), start):
         return False
     # In reported speech the speaker's own "we will" becomes "it would", "its fighters would".
-    own_modal = gazetteer.reported_own_modal.search(clause) or (own is not None and own.modal.search(clause))
-    if reported and own_modal:
+    if reported and (
+        gazetteer.reported_own_modal.search(clause) or (own is not None and own.modal.search(clause))
+    ):
         return False
     return bool(gazetteer.hypothetical.search(clause))
 
