@@ -32,6 +32,11 @@ INDIRECT = "indirect"
 
 QUOTATIONS = [
     pytest.param(
+        "Naim Qassem said that Israel had attacked Lebanon and warned “we will respond to the aggression.”",
+        [("Naim Qassem", DIRECT)],
+        id="the-verb-right-before-a-quote-introduces-it",
+    ),
+    pytest.param(
         'Akram al-Kaabi said in a statement that the group "will not remain silent" and that "the response '
         'is coming."',
         [(KAABI, DIRECT), (KAABI, DIRECT)],

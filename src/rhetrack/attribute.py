@@ -669,7 +669,7 @@ class _Attributor:
         verbs = [v for v in self._verbs(lead_start, quote.start) if _outside(v.start(), masked)]
         nouns = list(self.gaz.communication_noun.finditer(text, lead_start, quote.start))
         if verbs:
-            cue = verbs[-1].span()
+            cue = self._introducing_verb(verbs, quote).span()
         elif nouns:
             cue = nouns[-1].span()
         elif lead.rstrip().endswith(":"):
@@ -728,6 +728,21 @@ class _Attributor:
             if previous is not None and previous[0].paragraph >= quote.paragraph - 1:
                 return previous[1], "(continues)", quote.start
         return None
+
+    def _introducing_verb(self, verbs: list[LexiconMatch], quote: QuoteSpan) -> LexiconMatch:
+        """The verb of a quotation's lead that introduces it: the last, unless
+        words stand between it and the quotation and an earlier verb's
+        that-clause runs on to it ("said that the group would respond to the
+        strike “at the appropriate time”": "said", not "respond")."""
+        text = self.text
+        last = verbs[-1]
+        if _FILLER_BEFORE_QUOTE.fullmatch(text, last.end(), quote.start):
+            return last
+        for verb in verbs[:-1]:
+            clause = _THAT_LEAD.match(text, verb.end(), quote.start)
+            if clause and not re.search(r"[:;!?]|\.\s", text[clause.end() : quote.start]):
+                return verb
+        return last
 
     def _introduced_by_previous_paragraph(self, quote: QuoteSpan) -> tuple[Speaker, str, int] | None:
         """The speaker of a quotation opening a paragraph after one ending in a colon."""

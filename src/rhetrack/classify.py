@@ -187,7 +187,11 @@ def own_side(names: tuple[str, ...]) -> Side | None:
     names = tuple(name for name in names if len(name) > 2)
     if not names:
         return None
-    alternation = "|".join(re.escape(name) for name in sorted(set(names), key=len, reverse=True))
+    # A description may take an adjective: "the group" also names "the Lebanese group".
+    alternation = "|".join(
+        re.sub(r"^the\\ ", r"the\\s+(?:\\w+\\s+)?", re.escape(name))
+        for name in sorted(set(names), key=len, reverse=True)
+    )
     return Side(
         modal=re.compile(rf"\b(?:the\s+)?(?:{alternation})\s+(?:would|will|could)\b", re.IGNORECASE),
         name=re.compile(rf"(?:the\s+)?(?:{alternation})", re.IGNORECASE),
@@ -274,6 +278,7 @@ def classify(
     gazetteer: Gazetteer,
     *,
     reported: bool = False,
+    paraphrase_end: int = 0,
     own: Side | None = None,
     context: str = "",
 ) -> Classification:
@@ -281,7 +286,10 @@ def classify(
 
     `content` is what the speaker said: the quotation, or for reported speech
     the clause from the reporting verb on (`reported=True`, where "it would"
-    is the speaker's own "we will"). `narration` is the text around it
+    is the speaker's own "we will"). A quotation quoted mid-clause comes with
+    the reported clause that leads into it, `content[:paraphrase_end]`
+    ("that the group would respond to the strike “…”"), read as reported
+    speech while the quotation itself is not. `narration` is the text around it
     (the rest of its sentence and paragraph), where the author may name who
     is threatened ("posted the most direct threat to U.S. forces:") or who
     "the enemy" is. `own` (see `own_side`) names the speaker's side.
@@ -295,15 +303,18 @@ def classify(
     """
     cues: list[Cue] = []
     for family in gazetteer.levels:
-        if family.reported_only and not reported:
+        if family.reported_only and not reported and not paraphrase_end:
             continue
         for match in family.pattern.finditer(content):
+            in_reported = reported or match.start() < paraphrase_end
+            if family.reported_only and not in_reported:
+                continue
             # Negation cancels a warning or a threat, not hostile framing:
             # "we will never forgive the enemy" still names an enemy.
             if family.level >= 2 and _negated(content, match.start(), match.group(0), gazetteer):
                 continue
             if family.agentive and _attributed_to_others(
-                content, match.start(), match.end(), gazetteer, reported, own
+                content, match.start(), match.end(), gazetteer, in_reported, own
             ):
                 cues.append(
                     Cue(

@@ -57,7 +57,8 @@ def extract_statements(
         # leads into it when it is quoted mid-clause ("told Reuters that
         # Washington “will pay”"); for reported speech, from the verb on.
         content = text[attribution.content_start : attribution.end]
-        if attribution.kind == "direct":
+        direct = attribution.kind == "direct"
+        if direct:
             # The narration is the paragraph with the statement blanked out.
             narration = (
                 text[paragraph.start : attribution.content_start]
@@ -81,6 +82,8 @@ def extract_statements(
                     narration,
                     gazetteer,
                     reported=attribution.kind == "indirect",
+                    # A quotation's lead-in clause, when it has one, is reported speech.
+                    paraphrase_end=attribution.start - attribution.content_start if direct else 0,
                     own=own_side(_side_names(attribution.speaker, gazetteer)),
                     context=text[previous_start : paragraph.end],
                 ),
