@@ -368,6 +368,10 @@ ALIASES = [
 ]
 
 NOT_STATEMENTS = [
+    pytest.param("A U.S. strike claimed the lives of three fighters.", id="claimed-the-lives-is-no-claim"),
+    pytest.param(
+        'IRGC commander warns US of "decisive response"\n\nThe ceremony ended.', id="headline-quoting-words"
+    ),
     pytest.param(
         "The leader of a powerful militia in Iraq threatened on Friday to retaliate against U.S. forces.",
         id="a-place-after-in-is-not-the-subject",

@@ -493,6 +493,8 @@ THREAT_WORDING = [
     _wording("Ali Khamenei warned that Israel would face a crushing response.", "Ali Khamenei", 3,
              ("israel",), id="the-victim-would-face-a-response-is-a-threat"),
     _wording("“Our fighters are ready,” Akram al-Kaabi said.", KAABI, 2, id="our-fighters-are-ready"),
+    _wording("The Islamic Resistance in Iraq claimed responsibility for the attack on Tower 22.",
+             "Islamic Resistance in Iraq", 4, id="claiming-responsibility-for-an-attack"),
     _wording("Naim Qassem said that the Lebanese group would respond to the raid “at the appropriate time.”",
              "Naim Qassem", 3, id="a-quote-inside-a-that-clause-is-introduced-by-said"),
     _wording("“We cannot remain silent forever,” Naim Qassem said.", "Naim Qassem", 2,

@@ -829,9 +829,18 @@ class _Attributor:
         statement, if any, is made again in the body."""
         paragraph = self.seg.paragraphs[sentence.paragraph]
         body = self.text[paragraph.start : paragraph.end].rstrip()
+        end = paragraph.start + len(body)
+        # A few quoted words at the end close no sentence: 'warns US of
+        # "decisive response"' is a headline; 'Khazali: “We will expel the
+        # occupation forces”' is a statement.
+        last_quote = next((q for q in self.top_quotes if q.end == end), None)
+        if last_quote is not None:
+            quoted_words = self.text[last_quote.inner_start : last_quote.inner_end].split()
+            if len(quoted_words) < _SHORT_QUOTE_WORDS:
+                body = self.text[paragraph.start : last_quote.inner_end]
         return (
             sentence.start == paragraph.start
-            and sentence.end >= len(body) + paragraph.start
+            and sentence.end >= end
             and not body.endswith(tuple('.!?…:;”"’»)'))
             and len(body.split()) <= _HEADLINE_WORDS
         )
@@ -940,6 +949,8 @@ def _frame_matches(after: str, frames: tuple[str, ...]) -> bool:
         return True
     # "vowed to escalate", "vowed in a televised speech to escalate"
     if "to" in frames and re.match(r"(?:[^\s,;:“\"]+\s+){0,5}?to\s+\w+", head):
+        return True
+    if "responsibility" in frames and re.match(r"(?:full\s+)?responsibility\b", head, re.IGNORECASE):
         return True
     if "for" in frames and re.match(r"for\b", head, re.IGNORECASE):
         return True
