@@ -32,6 +32,16 @@ INDIRECT = "indirect"
 
 QUOTATIONS = [
     pytest.param(
+        "Akram al-Kaabi declared that the “American enemy” would “pay a heavy price” for any attack.",
+        [(KAABI, DIRECT), (KAABI, DIRECT)],
+        id="quotes-in-one-clause-share-the-speaker",
+    ),
+    pytest.param(
+        "Akram al-Kaabi said the plan was “a gift to the enemy of Iraq”; the plan is “a bad idea for Iraq”.",
+        [(KAABI, DIRECT)],
+        id="a-quote-after-a-semicolon-does-not-continue",
+    ),
+    pytest.param(
         "Naim Qassem said that Israel had attacked Lebanon and warned “we will respond to the aggression.”",
         [("Naim Qassem", DIRECT)],
         id="the-verb-right-before-a-quote-introduces-it",

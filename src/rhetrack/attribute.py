@@ -697,6 +697,17 @@ class _Attributor:
                     return speaker, text[cue[0] : cue[1]], cue[0]
             return None
 
+        # Another quotation in the clause of the sentence's last attributed
+        # one, no verb between: 'declared that the “American enemy” would
+        # “pay a heavy price”'. A few words are a scare quote, as above.
+        if (
+            previous is not None
+            and previous[0] in before
+            and words >= _SHORT_QUOTE_WORDS
+            and not re.search(r"[;:]|[.!?]\s", lead)
+        ):
+            return previous[1], "(continues)", quote.start
+
         # A quotation that opens a paragraph, named in the next sentence:
         # "“…” Qais al-Khazali, leader of …, had never talked …"
         sentence_is_quote = not text[sentence.start : quote.start].strip()
