@@ -37,6 +37,8 @@ _FIRST_NAME_TOKEN = (
 _NAME_RUN = re.compile(
     rf"{_FIRST_NAME_TOKEN}(?:[^\S\n]+(?:(?:of|for|in|al|bin|ibn)(?:[^\S\n]+the)?[^\S\n]+)?{_NAME_TOKEN})*"
 )
+_WORD = re.compile(r"\S+")
+_POSSESSIVE_AND_SPACE = re.compile(r"(?:[’']s)?\s*")
 _NAME_STOPWORDS = {
     "the",
     "a",
@@ -165,11 +167,14 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:[’']s|\b(?:his|her|its|their|our|the|a|an|this|that|whose))\s+$", re.IGNORECASE
 )
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|from|inside|across|throughout|near|outside)\s+(?:the\s+)?$", re.IGNORECASE
+# Before a place named as where something is ("a militia in Iraq", "groups in Iraq and Syria").
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|inside|across|throughout|near)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and|or)\s+(?:the\s+)?)?$"
 )
 _WORD_CHAR = re.compile(r"\w")  # what the lexicons' word boundaries count as a word character
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'‐-])(?:(?:al|el)[-‐])?[A-Z][\w’'-]*(?<![’'-])")
+# "Kataib Hezbollah is said to be involved": a passive reports no speech.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _NOT_SAID = re.compile(
     r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|failed)\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
@@ -177,15 +182,16 @@ _COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+
 # A that-less complement ("said Tuesday it would", "told reporters the
 # targets were", "said the government rejected"): a subject and a finite
 # verb within a few words of the reporting verb, with no punctuation
-# between. A verb in the past needs a subject that is not a determiner or a
-# preposition ("said in a televised statement" has none).
+# between. A verb in the past ends a short subject with no preposition in
+# it ("said in a statement posted on Telegram" has none).
 _CLAUSE_COMPLEMENT = re.compile(
     r"(?!whether\b|if\b)(?:"
     r"(?:[^\s,;:.“”\"]+\s+){0,7}?(?!(?:who|which|that|whom|whether|if)\s)[^\s,;:.“”\"]+\s+"
     r"(?:(?:also|still|not|never|already)\s+)?"
     r"(?:is|are|was|were|has|have|had|will|would|could|can|must|should|might|may|does|do|did|"
     r"remains?|wants?|seeks?|plans?|intends?)\b"
-    r"|(?:[^\s,;:.“”\"]+\s+){0,7}?(?!(?:a|an|the|in|on|at|by|with|from|of|for|to|as|its|his|her|their|our|"
+    r"|(?:(?!(?:in|on|at|by|with|from|of|for|to|as|during|after|before|since|into|over|about)\s)"
+    r"[^\s,;:.“”\"]+\s+){0,3}?(?!(?:a|an|the|in|on|at|by|with|from|of|for|to|as|its|his|her|their|our|"
     r"this|that|these|those|who|which|whom|whether|if)\s)[^\s,;:.“”\"]+\s+[a-z]+ed\b(?!\s+(?:by|as)\b))"
 )
 # "Any attempt to advance, he said, would be met …": a parenthetical
@@ -198,7 +204,9 @@ _OBJECT_AS = re.compile(r"\s+(?:[^\s,;:.“”\"]+\s+){1,6}as\s+")
 # Between a quotation and the noun phrase after it that names its speaker:
 # punctuation, and perhaps a determiner and a few modifiers ("…,” a senior
 # Hezbollah official told", "…,” the Kataib Hezbollah spokesman said").
-_TAIL_SUBJECT_LEAD = re.compile(r"[\s,.;!?—–-]*(?P<words>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3})?")
+_TAIL_SUBJECT_LEAD = re.compile(
+    r"[\s,.;!?—–-]*(?P<words>(?:the|a|an)\s+(?:(?!(?:after|before|since|when|while|as|until)\b)[\w’'-]+\s+){0,3})?"
+)
 _FILLER_BEFORE_QUOTE = re.compile(r"(?:\s|,|:|that|as|the|a|an|to|of|saying|reads?)*$", re.IGNORECASE)
 
 
@@ -271,20 +279,32 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
         )
         taken.append((match.start(), match.end()))
     overlaps_actor = Ranges(taken).meets
+    actor_ends = {start: end for start, end in taken}
     for match in _NAME_RUN.finditer(text):
-        surface = match.group(0)
-        words = surface.split()
-        if len(words) < 2:
+        if len(match.group(0).split()) < 2:
             continue  # most runs are one capitalised word; dropping words below cannot add one
         start, end = match.span()
-        if in_quote(start) or overlaps_actor(start, end):
+        if in_quote(start):
             continue
-        # Leading function words and spelled-out titles ("General John Smith") are not the name.
-        while words and (words[0].casefold() in _NAME_STOPWORDS or gazetteer.title.fullmatch(words[0])):
-            start += len(words[0]) + 1
+        if overlaps_actor(start, end):
+            # "Britain's Defence Secretary Grant Shapps": the name after the actor.
+            if start not in actor_ends:
+                continue
+            start = _POSSESSIVE_AND_SPACE.match(text, actor_ends[start]).end()
+            if overlaps_actor(start, end):
+                continue
+        words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+        # Leading function words and spelled-out titles ("General John Smith")
+        # are not the name, nor is all up to the last title before it
+        # ("Kurdistan Region Prime Minister Masrour Barzani").
+        while words and (words[0][1].casefold() in _NAME_STOPWORDS or gazetteer.title.fullmatch(words[0][1])):
             words = words[1:]
-        if len(words) < 2 or words[-1].casefold() in _NAME_STOPWORDS:
+        titles = [i for i, (_, word) in enumerate(words[:-2]) if gazetteer.title.fullmatch(word)]
+        if titles:
+            words = words[titles[-1] + 1 :]
+        if len(words) < 2 or words[-1][1].casefold() in _NAME_STOPWORDS:
             continue
+        start = words[0][0]
         surface = text[start:end]
         mentions.append(Mention(start, end, surface, "name", _guess_kind(text, start, surface, gazetteer)))
     mentions.extend(_surname_mentions(text, mentions, in_quote))
@@ -416,17 +436,20 @@ def _outside(start: int, masked: list[tuple[int, int]]) -> bool:
     return not any(m_start <= start < m_end for m_start, m_end in masked)
 
 
-def _fits_salient(mention: Mention, wanted: str) -> bool:
-    """Whether a named mention is what a pronoun or description wanting
-    `wanted` (person, group, organization) can stand for. A state is an
-    organization but not a group."""
-    if mention.source not in ("gazetteer", "name"):
-        return False
+def _fits(mention: Mention, wanted: str) -> bool:
+    """Whether a mention is what a pronoun or description wanting `wanted`
+    (person, group, organization) can stand for. A state is an organization
+    but not a group."""
     if wanted == "person":
         return mention.kind == "person"
     if wanted == "group":
-        return mention.kind != "person" and mention.category != "state"
-    return wanted == "organization" and mention.kind != "person"
+        return mention.kind == "organization" and mention.category != "state"
+    return wanted == "organization" and mention.kind == "organization"
+
+
+def _fits_salient(mention: Mention, wanted: str) -> bool:
+    """A named mention (not a pronoun or description) that `_fits`."""
+    return mention.source in ("gazetteer", "name") and _fits(mention, wanted)
 
 
 class _Attributor:
@@ -474,9 +497,7 @@ class _Attributor:
         if mention.source in ("pronoun", "description"):
             wanted = mention.wanted or "person"
             earlier = [
-                m
-                for m in self._mentions_in(sentence.start, mention.start)
-                if m.source in ("gazetteer", "name") and self._fits(m, wanted)
+                m for m in self._mentions_in(sentence.start, mention.start) if _fits_salient(m, wanted)
             ]
             resolved = earlier[-1] if earlier else self._salient(wanted)
             if resolved is None and wanted == "group":
@@ -489,14 +510,6 @@ class _Attributor:
             return None
         self.resolved = mention
         return self._named_speaker(mention, surface=mention.surface)
-
-    @staticmethod
-    def _fits(mention: Mention, wanted: str) -> bool:
-        if wanted == "person":
-            return mention.kind == "person"
-        if wanted == "group":
-            return mention.kind == "organization" and mention.category != "state"
-        return mention.kind == "organization"
 
     def _named_speaker(self, mention: Mention, surface: str) -> Speaker:
         if mention.actor:
@@ -512,10 +525,7 @@ class _Attributor:
         candidates = [
             m
             for m in self._mentions_in(sentence.start, position)
-            if _outside(m.start, masked)
-            and not self._in_top_quote(m.start)
-            # "the leader of a militia in Iraq threatened": a place, not the subject
-            and not _LOCATIVE_BEFORE.search(self.text, max(sentence.start, m.start - 16), m.start)
+            if _outside(m.start, masked) and not self._in_top_quote(m.start) and not self._is_place(m)
         ]
         return candidates[-1] if candidates else None
 
@@ -552,6 +562,12 @@ class _Attributor:
             named = [m for m in self._mentions_in(sentence.start, cue[0]) if _outside(m.start, masked)]
             return named[0] if named else None
         return self._subject_before(cue[0], sentence, masked)
+
+    def _is_place(self, mention: Mention) -> bool:
+        """A state named as where something is: "the leader of a militia in Iraq threatened"."""
+        return mention.category == "state" and bool(
+            PLACE_BEFORE.search(self.text, max(0, mention.start - 40), mention.start)
+        )
 
     def _in_top_quote(self, offset: int) -> bool:
         return self.top_quote_ranges.holds(offset)
@@ -786,6 +802,8 @@ class _Attributor:
                 continue
             # "did not say whether", "declined to say": no statement was made.
             if _NOT_SAID.search(text, max(sentence.start, verb.start() - 24), verb.start()):
+                continue
+            if _PASSIVE_BEFORE.search(text, max(sentence.start, verb.start() - 12), verb.start()):
                 continue
             lemma = self.gaz.verb_lemma.get(verb.group(0).casefold())
             frames = self.gaz.indirect_frames.get(lemma or "", ())

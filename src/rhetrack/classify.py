@@ -33,6 +33,9 @@ _CLAUSE_BREAK = re.compile(
 )
 # …followed by a reporting verb of the gazetteer: a coordinated second verb.
 _COORDINATION = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?", re.IGNORECASE)
+_OTHERS_CLAIM = re.compile(
+    r"\b(?:claims?|reports?|accusations?|allegations?|rumou?rs?|suggestions?)\s+that\b", re.IGNORECASE
+)
 # "vowed to escalate", "pledged to strike": a commitment verb right before an
 # act of violence makes the act the committer's own, whatever hypothetical
 # ("would") stands earlier in the sentence.
@@ -155,16 +158,19 @@ def _attributed_to_others(
 ) -> bool:
     """Whether an act of violence is a third party's hypothetical, not the speaker's."""
     assert gazetteer.speaker_side is not None and gazetteer.hypothetical is not None
-    assert gazetteer.reported_own_modal is not None
     left, _ = _sentence_bounds(text, start, end)
     clause = text[left:end]
     if gazetteer.speaker_side.search(clause) or _COMMITTED_BEFORE.search(text, max(0, start - 30), start):
         return False
-    # In reported speech the speaker's own "we will" becomes "it would", "its fighters would".
-    if reported and (
-        gazetteer.reported_own_modal.search(clause) or (own is not None and own.modal.search(clause))
-    ):
-        return False
+    # In reported speech the speaker's own "we will" becomes "it would", "its
+    # fighters would" — unless it is what others claim: "Israeli claims that
+    # the group would attack civilians".
+    if reported and not _OTHERS_CLAIM.search(clause):
+        reported_own = gazetteer.reported_own_modal
+        if reported_own is not None and reported_own.search(clause):
+            return False
+        if own is not None and own.modal.search(clause):
+            return False
     return bool(gazetteer.hypothetical.search(clause))
 
 

@@ -967,8 +967,10 @@ def _offset_date(body: str, mention: DateMention, value: PartialDate) -> tuple[P
     return PartialDate.from_date(value.interval()[0] + timedelta(days=sign * days)), offset.start()
 
 
-# "since November", "until March": the bound of a period in the sentence.
-_PERIOD_BOUND = re.compile(r"(?:\w+\s+)?(?:since|until|till)\b", re.IGNORECASE)
+# "since November", "until March", "from October 17 (to …)", "between …":
+# the bound of a period in the sentence (after a modifier such as "early").
+_PERIOD_BOUND = re.compile(r"(?:\w+\s+)?(?:since|until|till|from|between)\b", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|through|-|–)\s*", re.IGNORECASE)
 
 
 def _sentence_date(
@@ -976,9 +978,15 @@ def _sentence_date(
 ) -> tuple[PartialDate, str] | None:
     body = quotes.blank(sentence.start, sentence.end)
     resolved: list[tuple[bool, PartialDate, str]] = []
+    period_end = -1  # where the last bound of a period ended
     for mention in find_date_expressions(body):
-        if _PERIOD_BOUND.match(mention.text):
-            continue  # "launched 403 missiles since November": a period, not when anything was said
+        if _PERIOD_BOUND.match(mention.text) or (
+            period_end >= 0 and _RANGE_JOIN.fullmatch(body, period_end, mention.start)
+        ):
+            # "launched 403 missiles since November", "from October 17 to
+            # December 31": a period, not when anything was said.
+            period_end = mention.end
+            continue
         value = resolve_date(mention, published)
         if value is None:
             continue
@@ -1002,6 +1010,8 @@ def date_statements(
     gazetteer: Gazetteer,
 ) -> list[StatementDate]:
     """The date of each attributed statement, in the same order."""
+    from rhetrack.attribute import PLACE_BEFORE  # here: the CLI imports this module and must start fast
+
     speakers_by_paragraph: dict[int, set[str]] = {}
     for attribution in attributions:
         speakers_by_paragraph.setdefault(attribution.sentence.paragraph, set()).add(attribution.speaker.name)
@@ -1023,12 +1033,18 @@ def date_statements(
             return None
         body = segmented.sentence_text(sentence)
         named = [
-            actor.name
+            (match.start(), actor)
             for match in gazetteer.actor_pattern.finditer(body)
             if (actor := gazetteer.actor_for(match.group(0))) is not None
         ]
-        names = set(named) | speakers_by_paragraph.get(sentence.paragraph, set())
-        memo[index] = _DatedSentence(found[0], found[1], frozenset(names), named[0] if named else None)
+        names = {actor.name for _, actor in named} | speakers_by_paragraph.get(sentence.paragraph, set())
+        # What the sentence is about: its first actor that is not a place ("In Lebanon on Monday, …").
+        subjects = [
+            actor.name
+            for start, actor in named
+            if not (actor.category == "state" and PLACE_BEFORE.search(body, 0, start))
+        ]
+        memo[index] = _DatedSentence(found[0], found[1], frozenset(names), subjects[0] if subjects else None)
         return memo[index]
 
     def last_dated(first: int, last: int) -> _DatedSentence | None:
@@ -1056,13 +1072,16 @@ def date_statements(
             and not (before_paragraph and sides & before_paragraph.names)
         ):
             # The next paragraph's date is the statement's when that paragraph
-            # is about the speaker: "“…” (paragraph) In his Nov. 19 interview,
-            # Khazali was speaking about …", not "…, announced in January that
-            # it was suspending attacks to avoid embarrassing the Iraqi government."
+            # is about the speaker, named first (after its group, perhaps): "“…”
+            # (paragraph) In his Nov. 19 interview, Khazali was speaking about …",
+            # not "…, announced in January that it was suspending attacks to
+            # avoid embarrassing the Iraqi government."
             following = dated(next_start)
             next_text = segmented.sentence_text(segmented.sentences[next_start])
             if following is not None and not (
                 following.first == speaker
+                # "Hezbollah leader Hassan Nasrallah was speaking on Monday"
+                or (following.first in sides and speaker in following.names)
                 or speaker in speakers_by_paragraph.get(sentence.paragraph + 1, set())
                 or (following.first is None and speaker in next_text)
             ):

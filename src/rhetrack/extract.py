@@ -95,7 +95,7 @@ def extract_statements(
 def _side_names(speaker: Speaker, gazetteer: Gazetteer) -> tuple[str, ...]:
     """The surfaces naming a speaker and the organization it speaks for.
 
-    For a speaker of an armed group or party, the descriptions that refer
+    For a speaker of an armed group (category "group"), the descriptions that refer
     back to a group ("the group", "the movement") name that group: in its
     own reported speech, "the group would strike" is its "we will strike".
     """

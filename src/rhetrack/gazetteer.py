@@ -671,8 +671,10 @@ def load_gazetteer() -> Gazetteer:
         hypothetical=word_lexicon(negation.get("hypothetical", [])),
         speaker_side=word_lexicon(negation.get("speaker_side", [])),
         reported_own_modal=Lexicon(
-            rf"\b(?:{_alternation(negation.get('reported_own', []))})\s+(?:would|will|could)\b"
-        ),
+            rf"\b(?:{_alternation(negation['reported_own'])})\s+(?:would|will|could)\b"
+        )
+        if negation.get("reported_own")
+        else None,
         narration_threat=word_lexicon(merged["targets"].get("narration", [])),
         unnamed_enemy=word_lexicon(merged["targets"].get("unnamed_enemy", [])),
         aggressor_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('aggressor', []))})\b"),
