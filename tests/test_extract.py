@@ -569,6 +569,47 @@ WIRE_GUARDS = [
            id="the-next-paragraph-names-the-speaker-after-his-group"),
     _guard("Kataib Hezbollah said on Thursday that the talks had run from October 17 to December 31.",
            [(KH, "indirect", "2024-01-04", "day", 0, ())], id="a-range-dates-no-statement"),
+    # A second review of the fixes above.
+    _guard("The Houthis said they fired missiles at a U.S. destroyer in the Red Sea.", _said("Houthis", 4),
+           id="a-group-s-they-fired-is-its-claim"),
+    _guard("The Houthis said their forces would strike any U.S. warship in the Red Sea.", _said("Houthis", 3),
+           id="a-group-s-their-forces-are-its-own"),
+    _guard("Hezbollah said Israeli strikes on southern Lebanon killed two of its fighters.",
+           _said("Hezbollah"),
+           id="a-past-clause-with-a-preposition-in-its-subject"),
+    _guard("A Hezbollah commander in Bint Jbeil said the group would keep attacking Israeli posts.",
+           _said("Hezbollah", 3, ("israel",)), id="an-unknown-place-after-in-is-no-subject"),
+    _guard("In Iraq, a senior militia commander said the attacks would resume.", [],
+           id="in-a-state-at-the-start-is-no-subject"),
+    _guard("The Islamic Resistance in Iraq, which has claimed responsibility for more than 150 attacks, "
+           "said on Tuesday it would suspend operations.",
+           [("Islamic Resistance in Iraq", "indirect", "2024-01-02", "day", 0, ())],
+           id="a-relative-clause-verb-is-not-the-statement-s"),
+    _guard("Joe Biden said he had ordered U.S. forces to strike Kataib Hezbollah facilities.",
+           _said("Joe Biden", 4),
+           id="an-order-to-one-s-own-forces"),
+    _guard("Hassan Nasrallah told the fighters of the Islamic Resistance to attack Israeli positions.",
+           _said("Hassan Nasrallah", 4, ("israel",)), id="an-order-with-a-long-object"),
+    _guard("Hezbollah said its attacks will not stop until the war on Gaza ends.", _said("Hezbollah", 4),
+           id="its-attacks-will-not-stop"),
+    _guard("Hezbollah said its response is coming.", _said("Hezbollah", 3), id="its-response-comes"),
+    _guard("Kataib Hezbollah rejected U.S. claims that it was behind the attack and said it would continue "
+           "to strike American bases.", _said(KH, 4, ("us-bases",)), id="own-clause-after-others-claims"),
+    _guard('Hassan Nasrallah said Israel was "weaker than a spider\'s web," mocking Benjamin Netanyahu\'s '
+           'promise of "total victory within a few weeks."',
+           [("Hassan Nasrallah", "direct", "2024-01-05", "reported", 0, ())],
+           id="another-s-quoted-words-do-not-continue"),
+    _guard("The Islamic Resistance in Iraq has attacked U.S. forces since October 17 and on Tuesday said it "
+           "would continue its attacks.",
+           [("Islamic Resistance in Iraq", "indirect", "2024-01-02", "day", 4, ("us-forces",))],
+           id="since-and-a-later-date"),
+    _guard("Kataib Hezbollah said on Tuesday that attacks between October 17 and November 1 were its work.",
+           [(KH, "indirect", "2024-01-02", "day", 0, ())], id="between-dates-no-statement"),
+    _guard("Iran's Foreign Ministry said the strikes were illegal.", _said("Iran"),
+           id="a-state-s-ministry-is-the-state"),
+    _guard("Ali Khamenei warned that Israel would face a harsh reaction.", _said("Ali Khamenei", 3,
+           ("israel",)),
+           id="would-face-a-harsh-reaction"),
 ]  # fmt: skip
 
 NOTHING = [

@@ -169,11 +169,12 @@ _DETERMINER_BEFORE = re.compile(
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
 # Before a place named as where something is ("a militia in Iraq", "groups in Iraq and Syria").
 PLACE_BEFORE = re.compile(
-    r"\b(?:in|inside|across|throughout|near)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and|or)\s+(?:the\s+)?)?$"
+    r"\b(?i:in|inside|across|throughout|near)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and|or)\s+(?:the\s+)?)?$"
 )
 _WORD_CHAR = re.compile(r"\w")  # what the lexicons' word boundaries count as a word character
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'‐-])(?:(?:al|el)[-‐])?[A-Z][\w’'-]*(?<![’'-])")
 # "Kataib Hezbollah is said to be involved": a passive reports no speech.
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+(?:has\s+|have\s+|had\s+)?$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _NOT_SAID = re.compile(
     r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|failed)\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE
@@ -182,16 +183,16 @@ _COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+
 # A that-less complement ("said Tuesday it would", "told reporters the
 # targets were", "said the government rejected"): a subject and a finite
 # verb within a few words of the reporting verb, with no punctuation
-# between. A verb in the past ends a short subject with no preposition in
-# it ("said in a statement posted on Telegram" has none).
+# between. A clause in the past must not open with a preposition ("said in a
+# statement posted on Telegram" is none).
 _CLAUSE_COMPLEMENT = re.compile(
     r"(?!whether\b|if\b)(?:"
     r"(?:[^\s,;:.“”\"]+\s+){0,7}?(?!(?:who|which|that|whom|whether|if)\s)[^\s,;:.“”\"]+\s+"
     r"(?:(?:also|still|not|never|already)\s+)?"
     r"(?:is|are|was|were|has|have|had|will|would|could|can|must|should|might|may|does|do|did|"
     r"remains?|wants?|seeks?|plans?|intends?)\b"
-    r"|(?:(?!(?:in|on|at|by|with|from|of|for|to|as|during|after|before|since|into|over|about)\s)"
-    r"[^\s,;:.“”\"]+\s+){0,3}?(?!(?:a|an|the|in|on|at|by|with|from|of|for|to|as|its|his|her|their|our|"
+    r"|(?!(?:in|on|at|by|with|from|of|for|to|as|during|after|before|since|into|over|about)\s)"
+    r"(?:[^\s,;:.“”\"]+\s+){0,7}?(?!(?:a|an|the|in|on|at|by|with|from|of|for|to|as|its|his|her|their|our|"
     r"this|that|these|those|who|which|whom|whether|if)\s)[^\s,;:.“”\"]+\s+[a-z]+ed\b(?!\s+(?:by|as)\b))"
 )
 # "Any attempt to advance, he said, would be met …": a parenthetical
@@ -286,8 +287,10 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
         start, end = match.span()
         if in_quote(start):
             continue
-        if overlaps_actor(start, end):
-            # "Britain's Defence Secretary Grant Shapps": the name after the actor.
+        after_actor = overlaps_actor(start, end)
+        if after_actor:
+            # "Britain's Defence Secretary Grant Shapps": the person after the
+            # actor ("Iran's Foreign Ministry" stays Iran).
             if start not in actor_ends:
                 continue
             start = _POSSESSIVE_AND_SPACE.match(text, actor_ends[start]).end()
@@ -306,7 +309,10 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             continue
         start = words[0][0]
         surface = text[start:end]
-        mentions.append(Mention(start, end, surface, "name", _guess_kind(text, start, surface, gazetteer)))
+        kind = _guess_kind(text, start, surface, gazetteer)
+        if after_actor and kind != "person":
+            continue
+        mentions.append(Mention(start, end, surface, "name", kind))
     mentions.extend(_surname_mentions(text, mentions, in_quote))
     if gazetteer.description_pattern is not None:
         for match in gazetteer.description_pattern.finditer(text):
@@ -564,10 +570,8 @@ class _Attributor:
         return self._subject_before(cue[0], sentence, masked)
 
     def _is_place(self, mention: Mention) -> bool:
-        """A state named as where something is: "the leader of a militia in Iraq threatened"."""
-        return mention.category == "state" and bool(
-            PLACE_BEFORE.search(self.text, max(0, mention.start - 40), mention.start)
-        )
+        """A name given as where something is: "the leader of a militia in Iraq threatened"."""
+        return bool(PLACE_BEFORE.search(self.text, max(0, mention.start - 40), mention.start))
 
     def _in_top_quote(self, offset: int) -> bool:
         return self.top_quote_ranges.holds(offset)
@@ -720,7 +724,8 @@ class _Attributor:
             previous is not None
             and previous[0] in before
             and words >= _SHORT_QUOTE_WORDS
-            and not re.search(r"[;:]|[.!?]\s", lead)
+            and not re.search(r"[;:]|[.!?]\s|[’']s\b", lead)  # "mocking Netanyahu's promise of “…”"
+            and not any(m.source in ("gazetteer", "name") for m in self._mentions_in(lead_start, quote.start))
         ):
             return previous[1], "(continues)", quote.start
 
@@ -804,6 +809,9 @@ class _Attributor:
             if _NOT_SAID.search(text, max(sentence.start, verb.start() - 24), verb.start()):
                 continue
             if _PASSIVE_BEFORE.search(text, max(sentence.start, verb.start() - 12), verb.start()):
+                continue
+            # "The Islamic Resistance, which has claimed responsibility for …, said": the main verb.
+            if _RELATIVE_BEFORE.search(text, max(sentence.start, verb.start() - 20), verb.start()):
                 continue
             lemma = self.gaz.verb_lemma.get(verb.group(0).casefold())
             frames = self.gaz.indirect_frames.get(lemma or "", ())

@@ -33,6 +33,7 @@ _CLAUSE_BREAK = re.compile(
 )
 # …followed by a reporting verb of the gazetteer: a coordinated second verb.
 _COORDINATION = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?", re.IGNORECASE)
+_PLURAL_SUBJECT = re.compile(r"(?:they|their)\b", re.IGNORECASE)
 _OTHERS_CLAIM = re.compile(
     r"\b(?:claims?|reports?|accusations?|allegations?|rumou?rs?|suggestions?)\s+that\b", re.IGNORECASE
 )
@@ -165,13 +166,22 @@ def _attributed_to_others(
     # In reported speech the speaker's own "we will" becomes "it would", "its
     # fighters would" — unless it is what others claim: "Israeli claims that
     # the group would attack civilians".
-    if reported and not _OTHERS_CLAIM.search(clause):
+    if reported and not _claimed_by_others(clause, start - left, gazetteer):
         reported_own = gazetteer.reported_own_modal
         if reported_own is not None and reported_own.search(clause):
             return False
         if own is not None and own.modal.search(clause):
             return False
     return bool(gazetteer.hypothetical.search(clause))
+
+
+def _claimed_by_others(clause: str, act: int, gazetteer: Gazetteer) -> bool:
+    """Whether an act at `act` in a clause lies in what others claim: "rejected
+    U.S. claims that it was behind the attack" (not "… and said it would strike")."""
+    claims = [m for m in _OTHERS_CLAIM.finditer(clause, 0, act)]
+    if not claims:
+        return False
+    return not gazetteer.reporting_verb.search(clause, claims[-1].end(), act)
 
 
 @dataclass(frozen=True)
@@ -185,10 +195,11 @@ class Side:
 
     modal: re.Pattern[str]
     name: re.Pattern[str]
+    group: bool = False  # an armed group's "they" is itself ("the Houthis said they fired …")
 
 
 @lru_cache(maxsize=4096)
-def own_side(names: tuple[str, ...]) -> Side | None:
+def own_side(names: tuple[str, ...], group: bool = False) -> Side | None:
     """The `Side` of a speaker known by `names` (see `extract`)."""
     names = tuple(name for name in names if len(name) > 2)
     if not names:
@@ -201,6 +212,7 @@ def own_side(names: tuple[str, ...]) -> Side | None:
     return Side(
         modal=re.compile(rf"\b(?:the\s+)?(?:{alternation})\s+(?:would|will|could)\b", re.IGNORECASE),
         name=re.compile(rf"(?:the\s+)?(?:{alternation})", re.IGNORECASE),
+        group=group,
     )
 
 
@@ -314,6 +326,9 @@ def classify(
         for match in family.pattern.finditer(content):
             in_reported = reported or match.start() < paraphrase_end
             if family.reported_only and not in_reported:
+                continue
+            # "The Pentagon said they fired …": only a group's "they" is its own.
+            if family.reported_only and _PLURAL_SUBJECT.match(match.group(0)) and not (own and own.group):
                 continue
             # Negation cancels a warning or a threat, not hostile framing:
             # "we will never forgive the enemy" still names an enemy.

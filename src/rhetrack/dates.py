@@ -967,9 +967,12 @@ def _offset_date(body: str, mention: DateMention, value: PartialDate) -> tuple[P
     return PartialDate.from_date(value.interval()[0] + timedelta(days=sign * days)), offset.start()
 
 
-# "since November", "until March", "from October 17 (to …)", "between …":
-# the bound of a period in the sentence (after a modifier such as "early").
-_PERIOD_BOUND = re.compile(r"(?:\w+\s+)?(?:since|until|till|from|between)\b", re.IGNORECASE)
+# "since November", "until March": the bound of a period in the sentence
+# (after a modifier such as "early"); "from October 17 to December 31",
+# "between October 17 and November 1": both ends of a range.
+_PERIOD_BOUND = re.compile(r"(?:\w+\s+)?(?:since|until|till)\b", re.IGNORECASE)
+_RANGE_OPENING = re.compile(r"(?:\w+\s+)?from\b", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|through|-|–)\s*", re.IGNORECASE)
 
 
@@ -978,14 +981,15 @@ def _sentence_date(
 ) -> tuple[PartialDate, str] | None:
     body = quotes.blank(sentence.start, sentence.end)
     resolved: list[tuple[bool, PartialDate, str]] = []
-    period_end = -1  # where the last bound of a period ended
+    range_end = -1  # where an open "from …" or "between …" ended, awaiting its other end
     for mention in find_date_expressions(body):
-        if _PERIOD_BOUND.match(mention.text) or (
-            period_end >= 0 and _RANGE_JOIN.fullmatch(body, period_end, mention.start)
-        ):
-            # "launched 403 missiles since November", "from October 17 to
-            # December 31": a period, not when anything was said.
-            period_end = mention.end
+        # "launched 403 missiles since November", "from October 17 to
+        # December 31", "between … and …": a period, not when anything was said.
+        between = _BETWEEN_BEFORE.search(body, max(0, mention.start - 10), mention.start)
+        opens_range = bool(_RANGE_OPENING.match(mention.text) or between)
+        closes_range = range_end >= 0 and bool(_RANGE_JOIN.fullmatch(body, range_end, mention.start))
+        range_end = mention.end if opens_range else -1
+        if opens_range or closes_range or _PERIOD_BOUND.match(mention.text):
             continue
         value = resolve_date(mention, published)
         if value is None:

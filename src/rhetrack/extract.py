@@ -84,7 +84,7 @@ def extract_statements(
                     reported=attribution.kind == "indirect",
                     # A quotation's lead-in clause, when it has one, is reported speech.
                     paraphrase_end=attribution.start - attribution.content_start if direct else 0,
-                    own=own_side(_side_names(attribution.speaker, gazetteer)),
+                    own=own_side(*_side(attribution.speaker, gazetteer)),
                     context=text[previous_start : paragraph.end],
                 ),
             )
@@ -92,18 +92,22 @@ def extract_statements(
     return statements
 
 
-def _side_names(speaker: Speaker, gazetteer: Gazetteer) -> tuple[str, ...]:
-    """The surfaces naming a speaker and the organization it speaks for.
+def _side(speaker: Speaker, gazetteer: Gazetteer) -> tuple[tuple[str, ...], bool]:
+    """The surfaces naming a speaker and the organization it speaks for, and
+    whether that is an armed group.
 
     For a speaker of an armed group (category "group"), the descriptions that refer
     back to a group ("the group", "the movement") name that group: in its
     own reported speech, "the group would strike" is its "we will strike".
     """
     names = [speaker.name]
+    group = False
     for name in (speaker.name, speaker.organization):
         actor = gazetteer.actors.get(name) if name else None
         if actor is not None:
             names.extend((actor.name, *actor.aliases))
             if actor.category == "group":
+                group = True
                 names.extend(phrase for phrase, wanted in gazetteer.descriptions.items() if wanted == "group")
-    return tuple(names)
+                names.extend(gazetteer.group_own)
+    return tuple(names), group

@@ -99,6 +99,7 @@ class Gazetteer:
     verb_lemma: dict[str, str]  # inflected form -> base form
     indirect_frames: dict[str, tuple[str, ...]]
     parenthetical_verbs: frozenset[str]  # base forms that can attribute a whole sentence from inside it
+    group_own: tuple[str, ...]  # words standing for an armed group in its reported speech
     communication_noun: Lexicon
     anonymous_subject: Lexicon
     title: re.Pattern[str]
@@ -660,6 +661,7 @@ def load_gazetteer() -> Gazetteer:
         verb_lemma=verb_lemma,
         indirect_frames={k: tuple(v) for k, v in attribution.get("indirect", {}).items()},
         parenthetical_verbs=frozenset(attribution.get("parenthetical_verbs", [])),
+        group_own=tuple(attribution.get("group_own", [])),
         communication_noun=word_lexicon(attribution.get("communication_nouns", [])),
         anonymous_subject=word_lexicon(attribution.get("anonymous_subjects", [])),
         title=_case_sensitive_words(attribution.get("titles", [])),
