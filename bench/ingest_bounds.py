@@ -27,20 +27,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from run import timings  # bench/run.py, beside this script
+
 from rhetrack import attribute, segment
 from rhetrack.gazetteer import load_gazetteer
 from rhetrack.ingest import extract_document, prepare_file, store_extracted
 from rhetrack.read import discover
 from rhetrack.storage import Database, _extracted_values, actor_id_for, open_database, sync_gazetteer
-
-
-def best_of(runs: int, action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def fresh_database(folder: Path, name: str) -> Database:
@@ -72,7 +65,7 @@ def main() -> None:
         scans["descriptions"] = gazetteer.description_pattern.finditer
     scan_total = 0.0
     for name, scan in scans.items():
-        seconds = best_of(3, lambda scan=scan: [list(scan(text)) for text in texts]) / megabytes
+        seconds = min(timings(3, lambda scan=scan: [list(scan(text)) for text in texts])) / megabytes
         scan_total += seconds
         print(f"scan: {name:<40} {seconds:.3f} s/MB")
     print(f"scan: {'all':<40} {scan_total:.3f} s/MB")

@@ -63,13 +63,18 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
     return elapsed, int(result.stderr.strip().splitlines()[-1])
 
 
-def median_of(runs: int, action: Callable[[], object]) -> float:
+def timings(runs: int, action: Callable[[], object]) -> list[float]:
+    """Wall seconds of each of `runs` calls of `action`."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         action()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return times
+
+
+def median_of(runs: int, action: Callable[[], object]) -> float:
+    return statistics.median(timings(runs, action))
 
 
 def floor_ingest(folder: Path, database: Path) -> float:

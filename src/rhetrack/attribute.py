@@ -168,13 +168,14 @@ _DETERMINER_BEFORE = re.compile(
 )
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
 # Before a place named as where something is ("a militia in Iraq", "groups in Iraq and Syria").
-PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = re.compile(
     r"\b(?i:in|inside|across|throughout|near)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and|or)\s+(?:the\s+)?)?$"
 )
 _WORD_CHAR = re.compile(r"\w")  # what the lexicons' word boundaries count as a word character
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'‐-])(?:(?:al|el)[-‐])?[A-Z][\w’'-]*(?<![’'-])")
-# "Kataib Hezbollah is said to be involved": a passive reports no speech.
+# "…, which has claimed responsibility for …, said": a relative clause's verb.
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+(?:has\s+|have\s+|had\s+)?$", re.IGNORECASE)
+# "Kataib Hezbollah is said to be involved": a passive reports no speech.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _NOT_SAID = re.compile(
     r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|failed)\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE
@@ -375,6 +376,12 @@ def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w’'‐-])(?:{'|'.join(map(re.escape, words))})(?![\w’'-]*\w)")
 
 
+def is_place(text: str, start: int) -> bool:
+    """Whether the name at `start` is given as where something is: "the leader
+    of a militia in Iraq threatened", "groups in Iraq and Syria said"."""
+    return bool(_PLACE_BEFORE.search(text, max(0, start - 40), start))
+
+
 def _is_modifier(text: str, end: int) -> bool:
     """Whether a name is part of a compound modifier: "Iran-aligned", "US-led"."""
     return text[end : end + 1] in "-‐" and text[end + 1 : end + 2].islower()
@@ -531,7 +538,9 @@ class _Attributor:
         candidates = [
             m
             for m in self._mentions_in(sentence.start, position)
-            if _outside(m.start, masked) and not self._in_top_quote(m.start) and not self._is_place(m)
+            if _outside(m.start, masked)
+            and not self._in_top_quote(m.start)
+            and not is_place(self.text, m.start)
         ]
         return candidates[-1] if candidates else None
 
@@ -568,10 +577,6 @@ class _Attributor:
             named = [m for m in self._mentions_in(sentence.start, cue[0]) if _outside(m.start, masked)]
             return named[0] if named else None
         return self._subject_before(cue[0], sentence, masked)
-
-    def _is_place(self, mention: Mention) -> bool:
-        """A name given as where something is: "the leader of a militia in Iraq threatened"."""
-        return bool(PLACE_BEFORE.search(self.text, max(0, mention.start - 40), mention.start))
 
     def _in_top_quote(self, offset: int) -> bool:
         return self.top_quote_ranges.holds(offset)
@@ -766,15 +771,18 @@ class _Attributor:
         words stand between it and the quotation and an earlier verb's
         that-clause runs on to it ("said that the group would respond to the
         strike “at the appropriate time”": "said", not "respond")."""
-        text = self.text
         last = verbs[-1]
-        if _FILLER_BEFORE_QUOTE.fullmatch(text, last.end(), quote.start):
+        if _FILLER_BEFORE_QUOTE.fullmatch(self.text, last.end(), quote.start):
             return last
-        for verb in verbs[:-1]:
-            clause = _THAT_LEAD.match(text, verb.end(), quote.start)
-            if clause and not re.search(r"[:;!?]|\.\s", text[clause.end() : quote.start]):
-                return verb
-        return last
+        return next((verb for verb in verbs[:-1] if self._that_clause(verb.end(), quote) is not None), last)
+
+    def _that_clause(self, verb_end: int, quote: QuoteSpan) -> int | None:
+        """Where the that-clause after a verb begins, when it runs on to the
+        quotation within the sentence ("said that Washington “will pay”")."""
+        clause = _THAT_LEAD.match(self.text, verb_end, quote.start)
+        if clause is None or re.search(r"[:;!?]|\.\s", self.text[clause.end() : quote.start]):
+            return None
+        return clause.end()
 
     def _introduced_by_previous_paragraph(self, quote: QuoteSpan) -> tuple[Speaker, str, int] | None:
         """The speaker of a quotation opening a paragraph after one ending in a colon."""
@@ -903,9 +911,7 @@ class _Attributor:
                 if cue_start < quote.start and self.gaz.reporting_verb.fullmatch(cue):
                     # The clause leading into a quotation quoted mid-clause is the
                     # speaker's too (paraphrased): "said that Washington “will pay”".
-                    lead = _THAT_LEAD.match(self.text, cue_end, quote.start)
-                    if lead and not re.search(r"[:;!?]|\.\s", self.text[lead.end() : quote.start]):
-                        content_start = lead.end()
+                    content_start = self._that_clause(cue_end, quote) or content_start
                 if self.resolved is not None:
                     spoken.append(self.resolved)
                 previous = (quote, speaker)

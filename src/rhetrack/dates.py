@@ -1014,7 +1014,7 @@ def date_statements(
     gazetteer: Gazetteer,
 ) -> list[StatementDate]:
     """The date of each attributed statement, in the same order."""
-    from rhetrack.attribute import PLACE_BEFORE  # here: the CLI imports this module and must start fast
+    from rhetrack.attribute import is_place  # here: the CLI imports this module and must start fast
 
     speakers_by_paragraph: dict[int, set[str]] = {}
     for attribution in attributions:
@@ -1044,9 +1044,7 @@ def date_statements(
         names = {actor.name for _, actor in named} | speakers_by_paragraph.get(sentence.paragraph, set())
         # What the sentence is about: its first actor that is not a place ("In Lebanon on Monday, …").
         subjects = [
-            actor.name
-            for start, actor in named
-            if not (actor.category == "state" and PLACE_BEFORE.search(body, 0, start))
+            actor.name for start, actor in named if not (actor.category == "state" and is_place(body, start))
         ]
         memo[index] = _DatedSentence(found[0], found[1], frozenset(names), subjects[0] if subjects else None)
         return memo[index]

@@ -96,9 +96,10 @@ def _side(speaker: Speaker, gazetteer: Gazetteer) -> tuple[tuple[str, ...], bool
     """The surfaces naming a speaker and the organization it speaks for, and
     whether that is an armed group.
 
-    For a speaker of an armed group (category "group"), the descriptions that refer
-    back to a group ("the group", "the movement") name that group: in its
-    own reported speech, "the group would strike" is its "we will strike".
+    For a speaker of an armed group (category "group"), the descriptions that
+    refer back to a group ("the group", "the movement") and the `group_own`
+    words ("their forces") name that group: in its own reported speech, "the
+    group would strike" is its "we will strike".
     """
     names = [speaker.name]
     group = False
