@@ -58,14 +58,14 @@ def recent(timestamp: str) -> bool:
 
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
-    """A short article, ingested: Khazali (level 3, dated) and Kaabi (level 1)."""
+    """A short article, ingested: Khazali (level 3, dated) and Kaabi (level 2, a warning)."""
     path = tmp_path / "articles" / "militias.txt"
     path.parent.mkdir()
     path.write_text(ARTICLE, encoding="utf-8")
     summary = ingest_article(path)
     assert summary["documents_new"] == 1
     assert summary["statements"] == 2
-    assert statement(KAABI_QUOTE)["level"] == 1
+    assert statement(KAABI_QUOTE)["level"] == 2
     assert statement(KHAZALI_QUOTE)["level"] == 3
     return path
 
@@ -87,7 +87,7 @@ def test_edit_level_changes_the_level_and_history_records_it(article: Path) -> N
     assert (after["cameo"], after["goldstein"]) == ("138", -7.0)
     (change,) = history(kaabi["id"])
     assert change["field"] == "level"
-    assert (change["before"], change["after"]) == ("1", "3")
+    assert (change["before"], change["after"]) == ("2", "3")
     assert change["note"] == "conditional threat"
     assert change["orphaned"] is False
     assert recent(change["at"])
@@ -98,7 +98,7 @@ def test_edit_level_changes_the_level_and_history_records_it(article: Path) -> N
 
 def test_history_table_shows_before_after_time_and_note(article: Path) -> None:
     kaabi_id = str(statement(KAABI_QUOTE)["id"])
-    ok("edit", kaabi_id, "--level", "warning", "--note", "a demand, not a threat")
+    ok("edit", kaabi_id, "--level", "hostile", "--note", "framing, not a warning")
 
     result = ok("history", kaabi_id)
 
@@ -106,9 +106,9 @@ def test_history_table_shows_before_after_time_and_note(article: Path) -> None:
     for header in ("correction", "at", "field", "before", "after", "note"):
         assert header in result.stdout
     (change,) = history(int(kaabi_id))
-    line = next(line for line in result.stdout.splitlines() if "a demand, not a threat" in line)
+    line = next(line for line in result.stdout.splitlines() if "framing, not a warning" in line)
     cells = [cell.strip() for cell in line.strip("│ ").split("│")]
-    assert cells[:6] == [str(change["correction"]), change["at"], "level", "1", "2", "a demand, not a threat"]
+    assert cells[:6] == [str(change["correction"]), change["at"], "level", "2", "1", "framing, not a warning"]
 
 
 def test_edit_speaker_targets_date_and_kind(article: Path) -> None:
@@ -192,7 +192,7 @@ def test_edit_note_alone_is_recorded(article: Path) -> None:
     detail = as_json("explain", str(kaabi_id))
     assert detail["note"] == "rhetorical, see the full speech"
     assert detail["corrected"] is True
-    assert statement(KAABI_QUOTE)["level"] == 1
+    assert statement(KAABI_QUOTE)["level"] == 2
 
 
 def test_every_listing_marks_corrected(article: Path) -> None:
@@ -250,7 +250,7 @@ def test_bad_level_exits_2_and_changes_nothing(article: Path, level: str) -> Non
     assert result.stdout == ""
     assert f"'{level}' is not a level" in result.stderr
     assert "0-4" in result.stderr
-    assert statement(KAABI_QUOTE)["level"] == 1
+    assert statement(KAABI_QUOTE)["level"] == 2
     assert history(int(kaabi_id)) == []
 
 
@@ -263,7 +263,7 @@ def test_edit_without_any_change_exits_2(article: Path) -> None:
 
 def test_edit_to_the_same_value_records_nothing(article: Path) -> None:
     kaabi_id = statement(KAABI_QUOTE)["id"]
-    result = ok("edit", str(kaabi_id), "--level", "hostile")
+    result = ok("edit", str(kaabi_id), "--level", "warning")
     assert "0 field(s) changed" in result.stderr
     assert history(kaabi_id) == []
     assert statement(KAABI_QUOTE)["corrected"] is False
@@ -293,7 +293,7 @@ def test_level_edit_survives_reingest_of_a_changed_document(article: Path) -> No
     (change,) = history(kaabi_id)
     assert (change["field"], change["before"], change["after"], change["note"]) == (
         "level",
-        "1",
+        "2",
         "3",
         "conditional threat",
     )
@@ -352,7 +352,7 @@ def test_correction_follows_a_quote_whose_word_changed(article: Path) -> None:
     (change,) = history(moved["id"])
     assert (change["field"], change["before"], change["after"], change["note"]) == (
         "level",
-        "1",
+        "2",
         "3",
         "conditional threat",
     )

@@ -41,7 +41,7 @@ def test_the_seeds_meet_every_floor(seeded_database: Path) -> None:
             result.figures,
             [m for m in result.misses if m.problem in (figure, "missed", "invented")],
         )
-    assert result.figures["level_within_one"] == 1.0
+    assert result.figures["level_within_one"] >= 0.95  # the dev corpus's floor for issue 11
 
 
 def test_the_gold_copy_is_the_shared_gold() -> None:

@@ -91,7 +91,11 @@ def test_explain_table_shows_passage_cue_date_reason_levels_and_targets(article:
     assert f"militias.txt  published {PUBLISHED}" in out
     assert "'Qais al-Khazali' → Qais al-Khazali (cue: said)" in out
     assert f"resolved from 'On October 30' against the publication date {PUBLISHED}" in out
-    assert "'will strike' → 3 (threat)" in out
+    # The frame that decided the level, with the parts it read (issue 11).
+    assert (
+        "'will strike' → 3 (threat, actor: own (we); act: strike; on: other; modality: conditional, future"
+        in out
+    )
     assert "us-bases ← 'the American bases'" in out
     assert "CAMEO 138, Goldstein -7.0" in out
     assert "corrections" not in out  # no history yet
@@ -117,7 +121,9 @@ def test_explain_json_has_cues_target_mentions_and_sources(article: Path) -> Non
     assert detail["speaker_text"] == "Qais al-Khazali"
     assert detail["date_expression"] == "On October 30"
     assert detail["date_reason"] == f"resolved from 'On October 30' against the publication date {PUBLISHED}"
-    assert {"family": "threat", "level": 3, "text": "will strike"} in detail["cues"]
+    (threat,) = [cue for cue in detail["cues"] if cue["family"] == "threat"]
+    assert (threat["level"], threat["text"]) == (3, "will strike")
+    assert threat["note"].startswith("actor: own (we); act: strike; on: other; modality: conditional, future")
     assert max(cue["level"] for cue in detail["cues"]) == 3
     assert detail["target_mentions"] == [{"target": "us-bases", "mention": "the American bases"}]
     assert (detail["origin"], detail["rejected"], detail["note"], detail["history"]) == (
@@ -143,7 +149,7 @@ def test_explain_shows_corrections_made_by_hand(article: Path) -> None:
 
     assert "corrected by hand" in out
     assert "conditional threat" in out
-    assert [(row["field"], row["before"], row["after"]) for row in detail["history"]] == [("level", "1", "3")]
+    assert [(row["field"], row["before"], row["after"]) for row in detail["history"]] == [("level", "2", "3")]
 
 
 def test_every_seed_statement_explains_its_quote_position(seeded_database: Path) -> None:
@@ -195,9 +201,11 @@ def test_search_filters_apply(embassy: Path) -> None:
     assert [row["speaker"] for row in rows] == ["Akram al-Kaabi"]
     assert [row["speaker"] for row in as_json("search", "embassy", "--actor", "Ameri")] == ["Hadi al-Ameri"]
     assert as_json("search", "embassy", "--actor", "Kaabi") == []
-    assert [row["speaker"] for row in as_json("search", "embassy", "--sentences", "--min-level", "1")] == [
-        "Akram al-Kaabi"
-    ]
+    # Kaabi's sentence (not his quote) names the embassy; the level filter keeps the two warnings.
+    assert {row["speaker"] for row in as_json("search", "embassy", "--sentences", "--level", "warning")} == {
+        "Akram al-Kaabi",
+        "Hadi al-Ameri",
+    }
     assert as_json("search", "embassy", "--org", "Badr Organization")[0]["speaker"] == "Hadi al-Ameri"
     assert len(as_json("search", "embassy", "--sentences", "--limit", "2")) == 2
     assert as_json("search", "embassy", "--since", "2024") == []

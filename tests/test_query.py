@@ -396,8 +396,8 @@ def test_timeline_on_the_seeds(db: Database) -> None:
 @pytest.fixture
 def db_with_undated(tmp_path: Path, seeds_copy: Path) -> Iterator[Database]:
     (seeds_copy / "undated.txt").write_text(
-        'Militia news\n\nQais al-Khazali said, "We will fight the American occupation forces '
-        'until they leave."\n\nHadi al-Ameri warned, "We will strike the occupation bases."\n',
+        'Militia news\n\nQais al-Khazali said, "The American occupation has humiliated our '
+        'people."\n\nHadi al-Ameri warned, "We will strike the occupation bases."\n',
         encoding="utf-8",
     )
     database = open_database(tmp_path / "undated.db")

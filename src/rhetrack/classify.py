@@ -1,63 +1,100 @@
 """Classify a statement's escalation level and the targets it threatens.
 
-The level is the highest any cue in the speaker's own words reaches
-(coding scheme section 4). A negated cue does not count; an act of violence
-that a third party "would" or "could" commit is the other side's plan, which
-frames an enemy (level 1) rather than threatening one. Targets are the
-gazetteer's, found where a cue of level 2 or more stands, and only on
-statements of level 2 or more.
+The level is composed, not looked up (coding scheme section 4). `acts`
+reads each act in the speaker's words for who does it, to whom, and its
+tense, modality and polarity; the frames here (`FRAMES`) turn an act so read
+into a level, the first frame that applies winning:
+
+| frame | level | an act … |
+|---|---|---|
+| call-to-attack | 4 | of violence called for, ordered or permitted; a call to arms |
+| claim | 4 | of violence the speaker's side did or is doing; a claim of responsibility |
+| decision-to-attack | 4 | of violence the speaker's side decided or announced |
+| continuation | 4 | of violence the speaker's side will keep up, resume or raise |
+| endorsement | 4 | of violence praised ("a blessed operation", "a legitimate response") |
+| threat | 3 | of violence the speaker's side will, means to or can do, conditional or not |
+| harm-promised | 3 | of harm the other side will undergo ("you will pay a heavy price") |
+| speech-act | 3, 2 | named by the speaker's own verb: threatening, warning |
+| coercion, demand, readiness, warning | 2 | coercive or demanded, declared readiness, consequences |
+| enemy-act | 1 | of violence by another side, in the speaker's words |
+| hostility | 1 | framing an enemy, condemning, accusing, belittling |
+
+The statement takes the highest level of its acts. Its targets are the
+objects of the acts that threaten (level 2 and up), resolved through the
+gazetteer and its parents, the `other` target (actors and adversaries the
+gazetteer does not list), pronouns ("their bases" after "America") and "the
+enemy" or "you" named in the narration around the statement.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
-from rhetrack.gazetteer import Gazetteer
+from rhetrack.acts import (
+    ACCUSATION,
+    ADDRESSEE,
+    CALM,
+    COERCIVE,
+    COERCIVE_NOUN,
+    DEFENSIVE,
+    DEMANDED,
+    DEMANDED_NOUN,
+    DESIGNATION,
+    ENEMY,
+    HARM_WARNING,
+    HOSTILE,
+    IDIOM,
+    JUSTIFICATION,
+    MILD,
+    MILD_HARM,
+    MILD_NOUN,
+    MOBILIZATION,
+    NO_SIDE,
+    NOUN_ACTS,
+    OBLIGATION,
+    REACH,
+    READY,
+    READY_PHRASE,
+    READY_VERB,
+    REMOVAL,
+    RESPONSIBILITY,
+    RESULT,
+    SEVERE_HARM,
+    SUFFER,
+    THIRD_PERSON,
+    THREAT_NOUN,
+    THREAT_SPEECH,
+    VERB_GROUP_HEADS,
+    VERDICT,
+    VIOLENT,
+    VIOLENT_NOUN,
+    WARNING_NOUN,
+    WARNING_SPEECH,
+    Act,
+    Side,
+    StatementReading,
+    longest,
+    target_hits,
+)
+from rhetrack.escalation import load_sides
+from rhetrack.gazetteer import Gazetteer, Lexicon, fold_name, word_lexicon
 from rhetrack.levels import LEVEL_NAMES
-from rhetrack.segment import ends_with_abbreviation
 
-_NEGATION_WINDOW = 3  # words before a cue in which a negation cancels it
-# Commentary that names no one threatened: ", which is …", ", further escalating …".
-_ASIDE_CLAUSE = re.compile(
-    r",\s+(?:(?:which|who|whose)\b[^,.;!?]*|(?:further|thereby|thus)\s+\w+ing\b[^.;!?]*)", re.IGNORECASE
-)
-# Coordinated clauses with a subject of their own ("…, and we will strike …")
-# scope targets separately: "We will never attack Iran, and we will strike X."
-# So does a second reporting verb in reported speech ("said that the Zionist
-# regime is collapsing and warned the United States that …").
-_CLAUSE_BREAK = re.compile(
-    r";|,?\s+(?:and|but|while|whereas)\s+(?=(?:we|I|you|they|he|she|it)\b)", re.IGNORECASE
-)
-# …followed by a reporting verb of the gazetteer: a coordinated second verb.
-_COORDINATION = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?", re.IGNORECASE)
-_PLURAL_SUBJECT = re.compile(r"(?:they|their)\b", re.IGNORECASE)
-_OTHERS_CLAIM = re.compile(
-    r"\b(?:claims?|reports?|accusations?|allegations?|rumou?rs?|suggestions?)\s+that\b", re.IGNORECASE
-)
-# "vowed to escalate", "pledged to strike": a commitment verb right before an
-# act of violence makes the act the committer's own, whatever hypothetical
-# ("would") stands earlier in the sentence.
-_COMMITTED_BEFORE = re.compile(
-    r"\b(?:vow|pledge|promise|swear|swore|sworn|threaten|vowed|decide|determine)\w*\s+to\s+$", re.IGNORECASE
-)
-# A sentence ends at . ! ? ; … before a space or the end, unless the period
-# closes an abbreviation ("U.S.", "Gen.", an initial).
-_SENTENCE_END = re.compile(r"[.!?;…]+(?=\s|$)")
+# -- records ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Cue:
-    """One piece of wording that decided the level."""
+    """The words that decided one reading of a statement, and why."""
 
-    family: str
+    family: str  # the frame: "claim", "threat", "enemy-act" …
     level: int
     text: str
     start: int  # offsets within the classified content
     end: int
-    note: str = ""  # "attributed to others" for a discounted threat
+    note: str = ""  # the act's parts: "actor: own (we); act: strike; modality: future"
 
 
 @dataclass(frozen=True)
@@ -81,155 +118,454 @@ class Classification:
         return tuple(dict.fromkeys(t.target for t in self.targets))
 
 
-def _between_breaks(
-    breaks: Iterable[tuple[int, int]], start: int, end: int, left: int, right: int
-) -> tuple[int, int]:
-    """The stretch between the last break ending before `start` and the first after `end`."""
-    for break_start, break_end in breaks:
-        if break_end <= start:
-            left = break_end
-        elif break_start >= end:
-            return left, break_start
-    return left, right
+# -- the speaker's side ----------------------------------------------------------------------
 
 
-@lru_cache(maxsize=64)
-def _sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the sentence ends in `text`.
+def speaker_side(speaker: str, organization: str | None, gazetteer: Gazetteer) -> Side:
+    """The `Side` of a speaker, from the gazetteer's actors and `sides.toml`.
 
-    Cached: a statement's text is split again for every cue and target scope.
+    >>> from rhetrack.gazetteer import load_gazetteer
+    >>> side = speaker_side("Yahya Saree", "Houthis", load_gazetteer())
+    >>> bool(side.name.search("the Yemeni Armed Forces targeted")), side.group, side.party
+    (True, True, True)
     """
-    return tuple(
-        m.span()
-        for m in _SENTENCE_END.finditer(text)
-        if not (m.group(0) == "." and ends_with_abbreviation(text, m.end()))
+    key = (id(gazetteer), speaker, organization or "")
+    side = _SIDES.get(key)
+    if side is None:
+        if len(_SIDES) > 4096:
+            _SIDES.clear()
+        side = _SIDES[key] = _speaker_side(speaker, organization or "", gazetteer)
+        _KEEP_ALIVE[id(gazetteer)] = gazetteer
+    return side
+
+
+# Sides by (gazetteer, speaker, organization); a Gazetteer holds dicts, so it
+# cannot key an lru_cache, and _KEEP_ALIVE keeps its id from being reused.
+_SIDES: dict[tuple[int, str, str], Side] = {}
+_KEEP_ALIVE: dict[int, Gazetteer] = {}
+
+
+def _speaker_side(speaker: str, organization: str, gazetteer: Gazetteer) -> Side:
+    names: list[str] = [speaker]
+    chain = list(
+        _organization_chain(_canonical(speaker, gazetteer), _canonical(organization, gazetteer), gazetteer)
     )
+    group = False
+    for actor_name in chain:
+        actor = gazetteer.actors.get(actor_name)
+        names.append(actor_name)
+        if actor is not None:
+            names.extend(actor.aliases)
+            group = group or actor.category == "group"
+    targets: set[str] = set()
+    home: list[str] = []
+    party = False
+    # A speaker the gazetteer does not know may still be named as a side ("the FAA").
+    folded = {fold_name(speaker)} if len(chain) == 1 and speaker not in gazetteer.actors else set()
+    for side in load_sides():
+        if any(actor in side.actors for actor in chain) or folded & {fold_name(n) for n in side.names}:
+            party = True
+            names.extend(side.names)
+            for member in side.actors:
+                actor = gazetteer.actors.get(member)
+                if actor is not None:
+                    names.extend((actor.name, *actor.aliases))
+            targets.update(side.targets)
+            home.extend(side.home)
+            break
+    if group:
+        names.extend(phrase for phrase, wanted in gazetteer.descriptions.items() if wanted == "group")
+    names = [name for name in dict.fromkeys(names) if len(name) > 1]
+    own_targets = {
+        t for t in gazetteer.targets if t in targets or any(a in targets for a in gazetteer.ancestors(t))
+    }
+    pattern = word_lexicon(_loose(name) for name in names) if names else None
+    home_pattern = word_lexicon(re.escape(place) for place in home) if home else None
+    return Side(pattern, group, frozenset(own_targets), party, home_pattern)
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of `text` around the span start..end."""
-    return _between_breaks(_sentence_breaks(text), start, end, 0, len(text))
+def _canonical(name: str, gazetteer: Gazetteer) -> str:
+    """The gazetteer's name for a surface ("Ansar Allah" -> "Houthis"), else the surface."""
+    actor = gazetteer.actor_for(name) if name else None
+    return actor.name if actor else name
 
 
-def _clause_bounds(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
-    """The coordinated clause around start..end, within its sentence."""
-    left, right = _sentence_bounds(text, start, end)
-    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text, left, right)]
-    breaks += [
-        m.span()
-        for m in _COORDINATION.finditer(text, left, right)
-        if gazetteer.reporting_verb.match(text, m.end(), right)
-    ]
-    return _between_breaks(sorted(breaks), start, end, left, right)
+def _loose(name: str) -> str:
+    """A name as a pattern. "The" may take an adjective ("the Lebanese group"), and is
+    optional before a proper name of several words ("Islamic Resistance in Iraq") but
+    not before a single common word ("the Resistance", "the coalition")."""
+    escaped = re.escape(name).replace(r"\ ", r"\s+")
+    words = name.split()
+    if words[0].casefold() != "the":
+        return escaped
+    rest = escaped[escaped.index("+") + 1 :]
+    optional = "?" if len(words) > 2 else ""
+    return rf"(?:the\s+(?:[\w-]+\s+)?){optional}{rest}"
 
 
-_BACK_REFERENCE = re.compile(r"\b(?:it|they|them|its|their)\b", re.IGNORECASE)
-_BACK_SENTENCES = 2  # how far a pronoun may reach back for its target
+def _organization_chain(speaker: str, organization: str, gazetteer: Gazetteer) -> Iterator[str]:
+    """The speaker, its organization, that organization's organization …"""
+    seen: set[str] = set()
+    current: str | None = speaker
+    fallback = organization or None
+    while current and current not in seen:
+        seen.add(current)
+        yield current
+        actor = gazetteer.actors.get(current)
+        current = actor.organization if actor and actor.organization else fallback
+        fallback = None
 
 
-def _target_scopes(text: str, start: int, end: int, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
-    """Where to look for the targets of a cue at start..end, nearest first."""
-    yield _clause_bounds(text, start, end, gazetteer)
-    left, right = _sentence_bounds(text, start, end)
-    yield left, right
-    if not _BACK_REFERENCE.search(text, left, start):
-        return
-    for _ in range(_BACK_SENTENCES):
-        if left == 0:
-            return
-        left, _ = _sentence_bounds(text, left - 1, left - 1)
-        yield left, right
-
-
-def _negated(text: str, start: int, match_text: str, gazetteer: Gazetteer) -> bool:
-    assert gazetteer.negation is not None
-    if gazetteer.negation.search(match_text):
-        return False  # the pattern states the negation itself: "not a time for de-escalation"
-    window = " ".join(text[max(0, start - 60) : start].split()[-_NEGATION_WINDOW:])
-    return bool(gazetteer.negation.search(window))
-
-
-def _attributed_to_others(
-    text: str,
-    start: int,
-    end: int,
-    gazetteer: Gazetteer,
-    reported: bool,
-    own: Side | None = None,
-) -> bool:
-    """Whether an act of violence is a third party's hypothetical, not the speaker's."""
-    assert gazetteer.speaker_side is not None and gazetteer.hypothetical is not None
-    left, _ = _sentence_bounds(text, start, end)
-    clause = text[left:end]
-    if gazetteer.speaker_side.search(clause) or _COMMITTED_BEFORE.search(text, max(0, start - 30), start):
-        return False
-    # In reported speech the speaker's own "we will" becomes "it would", "its
-    # fighters would" — unless it is what others claim: "Israeli claims that
-    # the group would attack civilians".
-    if reported and not _claimed_by_others(clause, start - left, gazetteer):
-        reported_own = gazetteer.reported_own_modal
-        if reported_own is not None and reported_own.search(clause):
-            return False
-        if own is not None and own.modal.search(clause):
-            return False
-    return bool(gazetteer.hypothetical.search(clause))
-
-
-def _claimed_by_others(clause: str, act: int, gazetteer: Gazetteer) -> bool:
-    """Whether an act at `act` in a clause lies in what others claim: "rejected
-    U.S. claims that it was behind the attack" (not "… and said it would strike")."""
-    claims = [m for m in _OTHERS_CLAIM.finditer(clause, 0, act)]
-    if not claims:
-        return False
-    return not gazetteer.reporting_verb.search(clause, claims[-1].end(), act)
+# -- frames: an act, read, gives a level ------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Side:
-    """The speaker's own side, by the names of the speaker and its organization.
-
-    `modal`: in reported speech, "the United States would take action" said of
-    a U.S. official is the official's own "we will". `name`: a speaker does
-    not threaten its own side, so a target that names it is not one.
-    """
-
-    modal: re.Pattern[str]
-    name: re.Pattern[str]
-    group: bool = False  # an armed group's "they" is itself ("the Houthis said they fired …")
+class Reading:
+    level: int
+    frame: str
+    takes_targets: bool = True
 
 
-@lru_cache(maxsize=4096)
-def own_side(names: tuple[str, ...], group: bool = False) -> Side | None:
-    """The `Side` of a speaker known by `names` (see `extract`)."""
-    names = tuple(name for name in names if len(name) > 2)
-    if not names:
+_VIOLENT_ACTS = frozenset({VIOLENT, VIOLENT_NOUN})
+_FORCE_ACTS = frozenset({MILD, MILD_NOUN})
+
+
+def _violent(act: Act) -> bool:
+    """A violent act, or a forceful one qualified as violent ("respond militarily",
+    "expel them by force")."""
+    if "peaceful" in act.modality:
+        return False
+    if act.category in (COERCIVE, COERCIVE_NOUN):
+        return "violent-manner" in act.modality
+    if act.category in _FORCE_ACTS and act.object_side == "other":
+        return True  # "action against the American occupation bases"
+    if act.category == REACH:
+        return act.object_side == "other"  # "our missiles can reach Tel Aviv", not "reach an agreement"
+    if act.category == REMOVAL:
+        return not act.modality & {"call", "obligation"} or "violent-manner" in act.modality
+    return act.category in _VIOLENT_ACTS or (act.category in _FORCE_ACTS and "force" in act.modality)
+
+
+def _forceful(act: Act) -> bool:
+    return act.category in _VIOLENT_ACTS or act.category in _FORCE_ACTS or _violent(act)
+
+
+def _cancelled(act: Act) -> bool:
+    return "negated" in act.modality and "litotes" not in act.modality
+
+
+def _settled(act: Act) -> bool:
+    """Neither negated nor the condition of a conditional ("if they attack")."""
+    return not _cancelled(act) and "protasis" not in act.modality
+
+
+def call_to_attack(act: Act) -> Reading | None:
+    """A call, order or permission to attack, or a call to arms (4; 3 under a condition)."""
+    if not _settled(act):
         return None
-    # A description may take an adjective: "the group" also names "the Lebanese group".
-    alternation = "|".join(
-        re.sub(r"^the\\ ", r"the\\s+(?:\\w+\\s+)?", re.escape(name))
-        for name in sorted(set(names), key=len, reverse=True)
+    if act.category == MOBILIZATION:
+        return Reading(4, "call-to-attack")
+    if _violent(act) and act.modality & {"call", "imperative"} and "defensive" not in act.modality:
+        if act.agent in ("other", "third") and "call" not in act.modality:
+            return None
+        return Reading(3, "threat") if "conditional" in act.modality else Reading(4, "call-to-attack")
+    return None
+
+
+def claim_of_attack(act: Act) -> Reading | None:
+    """The speaker's side's attack, done or under way (4): "we struck", "its forces are
+    targeting", "the strikes were conducted", "our missiles reached their targets"."""
+    if not _settled(act) or act.modality & {"conditional", "defensive"}:
+        return None
+    if act.category == RESPONSIBILITY:
+        return Reading(4, "claim")
+    if act.category == RESULT:
+        # "our missiles reached their targets"; a party's "the operation achieved its goals".
+        ours = act.agent == "own" or (act.agent == "none" and "party" in act.modality)
+        done = ours and not act.modality & {"future", "hypothetical", "intention", "continuation"}
+        return Reading(4, "claim") if done else None
+    if (
+        not _forceful(act)
+        or act.agent != "own"
+        or act.modality & {"future", "hypothetical", "intention", "call"}
+    ):
+        return None
+    if act.category in _FORCE_ACTS and "peaceful" in act.modality:
+        return None
+    if act.modality & {"past", "ongoing"}:
+        return Reading(4, "claim")
+    if "present" in act.modality and act.category in _VIOLENT_ACTS and act.object_side == "other":
+        return Reading(4, "claim")  # "we strike them wherever they are"
+    return None
+
+
+def decision_to_attack(act: Act) -> Reading | None:
+    """A decision or an order to attack (4): "decided to liberate Iraq militarily",
+    "announced that they would target all Israeli-flagged vessels"."""
+    decided = "decision" in act.modality or (
+        "announced" in act.modality and act.modality & {"future", "intention"}
     )
-    return Side(
-        modal=re.compile(rf"\b(?:the\s+)?(?:{alternation})\s+(?:would|will|could)\b", re.IGNORECASE),
-        name=re.compile(rf"(?:the\s+)?(?:{alternation})", re.IGNORECASE),
-        group=group,
-    )
+    if _violent(act) and decided and act.agent in ("own", "none") and _settled(act):
+        return None if "conditional" in act.modality else Reading(4, "decision-to-attack")
+    return None
 
 
-def _not_threatened(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """Whether a target mention names a side the speaker defends or addresses.
+def continuation(act: Act) -> Reading | None:
+    """A decision to keep, resume or raise attacks (4): "will continue to strike",
+    "more impactful operations", "our operations will not stop"."""
+    if "continuation" not in act.modality or not _settled(act) or "defensive" in act.modality:
+        return None
+    conditional = "conditional" in act.modality and "ongoing-continuation" not in act.modality
+    if (
+        not (act.category in _VIOLENT_ACTS or (act.category == MILD and act.agent == "own"))
+        or "peaceful" in act.modality
+    ):
+        return None  # "further strikes", "continue to respond"; not "further action"
+    if act.agent == "none" and not act.modality & {"intention", "decision", "call"}:
+        return None
+    if act.agent not in ("own", "none"):
+        return None
+    # "operations will continue if …": under way already, whatever the condition.
+    return Reading(3, "threat") if conditional else Reading(4, "continuation")
 
-    "our brothers in Tehran", "war on Iran is no picnic" (unless the speaker
-    wages it: "we will wage war on Israel"), "the Iraqi government must
-    expel …" (the one asked to act).
-    """
-    assert gazetteer.defended_before is not None and gazetteer.attacked_before is not None
-    assert gazetteer.waged_before is not None and gazetteer.addressed_after is not None
-    before = text[max(0, start - 60) : start]
-    if gazetteer.defended_before.search(before) or gazetteer.addressed_after.match(text, end):
-        return True
-    attacked = gazetteer.attacked_before.search(before)
-    return attacked is not None and not gazetteer.waged_before.search(before[: attacked.start()])
+
+def endorsement(act: Act) -> Reading | None:
+    """Praise of an attack (4): "we bless the operation", "a brave and blessed
+    operation", "the strike was a legitimate response"."""
+    praised = "endorsed" in act.modality or ("praised" in act.modality and act.modality & {"past", "acted"})
+    if act.category not in _VIOLENT_ACTS or not praised or not _settled(act):
+        return None
+    if act.agent == "other" or act.modality & {"condemned", "future", "conditional"}:
+        return None
+    return Reading(4, "endorsement")
+
+
+def verdict(act: Act) -> Reading | None:
+    """An attack endorsed by a verdict alone (4): "a natural reaction to the crimes of the
+    occupation", "a great victory", "a legitimate right"."""
+    if act.category != VERDICT or not _settled(act) or act.agent == "other" or "future" in act.modality:
+        return None
+    return Reading(4, "endorsement", takes_targets=False)  # whom the attack endorsed hit, its own act names
+
+
+def justification(act: Act) -> Reading | None:
+    """The speaker's side's act told as an answer to the other side's ("in response to
+    the attacks on US service members", "as revenge for Khamenei's killing"): a claim
+    of it (4), unless it is yet to come ("will strike in response to any attack")."""
+    if act.category != JUSTIFICATION or not _settled(act) or act.agent not in ("own", "none"):
+        return None
+    if act.modality & {"future", "hypothetical", "conditional", "intention", "any"} or (
+        act.agent == "none" and not act.modality & {"party"}
+    ):
+        return None
+    return Reading(4, "claim")
+
+
+# Forceful acts that, promised, threaten force even unqualified: "we will respond".
+_STRONG_MILD = frozenset(
+    {"respond", "react", "retaliate", "punish", "response", "reaction", "answer", "retort", "reply",
+     "act against", "move against", "take action", "liberate", "confront", "intervene", "come to … rescue",
+     "operate against"}
+)  # fmt: skip
+
+
+def threat(act: Act) -> Reading | None:
+    """The speaker's side's attack to come, conditional or not (3): "we will strike",
+    "vowed to retaliate", "our missiles can reach Tel Aviv"; readiness to fight is 2."""
+    if not _forceful(act) or not _settled(act) or "defensive" in act.modality:
+        return None
+    if act.agent in ("other", "addressee", "third") and "call" not in act.modality:
+        return None
+    modal = act.modality & {
+        "future",
+        "intention",
+        "capability",
+        "litotes",
+        "readiness",
+        "call",
+        "obligation",
+        "warned",
+    }
+    if act.agent == "own" and act.modality & {"hypothetical", "conditional"}:
+        modal = modal | {"hypothetical"}
+    if not modal or (modal == {"capability"} and act.agent != "own"):
+        return None
+    if "readiness" in modal:
+        return Reading(2, "readiness")  # "we are ready to fight the enemy"
+    if "litotes" in modal or act.object_side == "other":
+        return Reading(3, "threat")  # "will not hesitate to take action", "take measures against Iran"
+    if act.category in NOUN_ACTS and act.agent == "none" and modal <= {"future", "hypothetical"}:
+        return None  # "the attacks will not stop": whose, the words do not say
+    if act.category in _FORCE_ACTS and not _violent(act):
+        # "we will respond", "take measures": a vow of some response.
+        if "peaceful" in act.modality:
+            return Reading(2, "coercion")
+        return Reading(3, "threat") if act.name in _STRONG_MILD else Reading(2, "warning")
+    return Reading(3, "threat")
+
+
+_PROMISING = frozenset(
+    {"future", "expectation", "intention", "obligation", "hypothetical", "conditional", "call", "litotes"}
+)
+
+
+def harm_promised(act: Act) -> Reading | None:
+    """Harm promised to the other side, with it as subject (3): "you will pay a heavy
+    price", "they will regret it", "a bitter lesson awaits"; unspecified
+    consequences make a warning (2)."""
+    if not _settled(act):
+        return None
+    if act.category == IDIOM:
+        return Reading(3, "harm-promised")
+    if act.category == DESIGNATION:
+        # "has been included in the target bank" is decided; "will be legitimate targets"
+        # promised; "the embassy is a military base" only names it.
+        governed = any(m.startswith("victim-") for m in act.modality)
+        if not governed and "predicated" not in act.modality:
+            return None  # "we will fight the occupation forces": a name, not a designation
+        if act.modality & {"future", "conditional", "hypothetical", "expectation", "intention"}:
+            return Reading(3, "harm-promised")
+        return Reading(4, "decision-to-attack") if governed and "past" in act.modality else None
+    if act.category == HARM_WARNING:
+        return Reading(2, "warning")  # "the region will get out of control"
+    if act.category in (SEVERE_HARM, MILD_HARM) and act.agent in ("other", "third"):
+        return None  # "an Israeli response is inevitable": another's harm, not one promised
+    if "victim-third" in act.modality or "victim-own" in act.modality:
+        return None  # "the bill would face strong resistance in parliament"
+    promised = act.modality & _PROMISING
+    if act.category == SUFFER:
+        return Reading(3, "harm-promised") if act.agent != "own" and promised - {"call"} else None
+    governed = "expectation" in act.modality or any(m.startswith("victim-") for m in act.modality)
+    if act.category not in (SEVERE_HARM, MILD_HARM) or not promised or not governed:
+        return None  # "prices will continue to rise": a price no one is made to pay
+    if act.category == SEVERE_HARM or "force" in act.modality:
+        return Reading(3, "harm-promised")
+    return Reading(2, "warning")
+
+
+def speech_act(act: Act) -> Reading | None:
+    """The speaker's own threat or warning, named by its verb or noun: "threatened U.S.
+    forces", "we warn the Saudis", "issued a final warning" (3, 2); another side's
+    threats frame an enemy (1)."""
+    if act.category not in (THREAT_SPEECH, WARNING_SPEECH, WARNING_NOUN, THREAT_NOUN) or not _settled(act):
+        return None
+    if act.category in (WARNING_NOUN, THREAT_NOUN) and "acted" not in act.modality and act.agent != "none":
+        return None  # "the warnings are part of political messaging": no one warns here
+    if act.agent != "own" and not (act.agent == "none" and act.category == WARNING_NOUN):
+        return Reading(1, "enemy-act", takes_targets=False) if act.category == THREAT_SPEECH else None
+    return Reading(3, "threat") if act.category in (THREAT_SPEECH, THREAT_NOUN) else Reading(2, "warning")
+
+
+def coercion(act: Act) -> Reading | None:
+    """Coercion without violence, demands and readiness (2): "close the embassy",
+    "must leave Iraq", "we are ready", "will not allow", "we will deter"; rejecting calm."""
+    if act.category == CALM and "negated" in act.modality and "protasis" not in act.modality:
+        return Reading(2, "readiness")  # "this is not a time to discuss de-escalation"
+    if not _settled(act):
+        return None
+    if act.category in (READY, READY_PHRASE, READY_VERB):
+        return Reading(2, "readiness")
+    if act.category == DEFENSIVE:
+        own_future = act.agent == "own" and act.modality & {
+            "future",
+            "intention",
+            "readiness",
+            "call",
+            "obligation",
+        }
+        return Reading(2, "readiness") if own_future else None
+    if act.category in (COERCIVE, COERCIVE_NOUN, REMOVAL):
+        if act.object_side == "own":
+            return None  # "would ban American carriers": measures on one's own
+        if act.modality & {"call", "obligation"}:
+            return Reading(2, "demand")  # "the government must expel the U.S. forces"
+        if act.agent in ("own", "none") and act.modality & {
+            "future",
+            "intention",
+            "decision",
+            "imperative",
+            "hypothetical",
+            "conditional",
+        }:
+            return Reading(2, "coercion")
+        return None
+    if (
+        act.category in (DEMANDED, DEMANDED_NOUN)
+        and act.modality & {"call", "obligation", "imperative"}
+        and act.agent != "own"
+    ):
+        return Reading(2, "demand")
+    if act.category == OBLIGATION and act.agent in ("other", "addressee", "third"):
+        return Reading(2, "demand")  # "Iran must respect the sovereignty of its neighbours"
+    if _forceful(act) and "call" in act.modality and "peaceful" in act.modality:
+        return Reading(2, "demand")
+    return None
+
+
+def enemy_act(act: Act) -> Reading | None:
+    """Violence by another side, done or planned, in the speaker's words (1): "the enemy
+    is killing children", "America killed our leaders", "Israel would strike Lebanon".
+    A report of an attack on one's own side that names no victims and no enemy ("they
+    fired rockets at Ain al-Asad", "drones launched at the Kingdom") frames no one."""
+    if act.category not in _VIOLENT_ACTS or act.modality & {"protasis", "defensive"} or _cancelled(act):
+        return None
+    if act.agent not in ("other", "addressee", "third"):
+        return None
+    planned = act.modality & {"future", "hypothetical", "intention", "capability", "call", "continuation"}
+    framed = "victims" in act.modality or act.agent_words.startswith("enemy:") or "condemned" in act.modality
+    if act.object_side == "own" and not planned and not framed:
+        return None
+    if act.agent == "third" and not planned and not framed:
+        return None  # "the attack targeted a petroleum station": a report, no enemy named
+    if act.agent_words == "(inferred)" and not planned and "condemned" not in act.modality:
+        return None  # "one of its commanders had been killed": a loss confirmed, no one blamed
+    return Reading(1, "enemy-act", takes_targets=False)
+
+
+def hostility(act: Act) -> Reading | None:
+    """Framing an enemy, condemning, accusing, belittling (1)."""
+    if act.category in (HOSTILE, ACCUSATION) and "calm" not in act.modality:
+        return Reading(1, "hostility", takes_targets=False)
+    return None
+
+
+FRAMES: tuple[Callable[[Act], Reading | None], ...] = (
+    call_to_attack,
+    claim_of_attack,
+    decision_to_attack,
+    continuation,
+    endorsement,
+    verdict,
+    justification,
+    threat,
+    harm_promised,
+    speech_act,
+    coercion,
+    enemy_act,
+    hostility,
+)
+
+
+def read_act(act: Act) -> Reading | None:
+    """The level of one act: the first frame that applies."""
+    return next((reading for frame in FRAMES if (reading := frame(act)) is not None), None)
+
+
+def _note(act: Act) -> str:
+    """The parts of an act that decided its frame, for `explain`."""
+    parts = [f"actor: {act.agent}" + (f" ({act.agent_words})" if act.agent_words else "")]
+    parts.append(f"act: {act.name}")
+    if act.object_side != "none":
+        parts.append(f"on: {act.object_side}")
+    shown = sorted(act.modality - {"past-be", "acted", "party", "predicated"})
+    if shown:
+        parts.append("modality: " + ", ".join(shown))
+    if act.governor:
+        parts.append(f"by: {act.governor}")
+    return "; ".join(parts)
+
+
+# -- targets ----------------------------------------------------------------------------------
 
 
 def _named(found: Iterable[str], gazetteer: Gazetteer) -> set[str]:
@@ -238,56 +574,255 @@ def _named(found: Iterable[str], gazetteer: Gazetteer) -> set[str]:
     return named | {ancestor for name in named for ancestor in gazetteer.ancestors(name)}
 
 
-def _find_targets(text: str, gazetteer: Gazetteer, context: str = "") -> list[tuple[int, int, str]]:
-    """Target mentions in a text, longest first where they overlap.
+@dataclass(frozen=True)
+class Surroundings:
+    """What the narration around a statement names, read once per paragraph.
 
-    Generic words ("the embassy", "its bases") count when their country is
-    named in the text or, failing that, in `context` (the surrounding
-    paragraphs: "the embassy" after "the U.S. embassy in Baghdad").
+    `threatened`: targets the narration names after a word of threat
+    ("posted the most direct threat to U.S. forces:"); `enemies`: the sides
+    it shows attacking, or else names, for "the enemy" and "you"; `named`:
+    every target named there, with parents, for generic words ("its bases").
     """
-    found: list[tuple[int, int, str]] = []
-    for target in gazetteer.targets.values():
-        if target.pattern is not None:
-            found.extend((m.start(), m.end(), target.name) for m in target.pattern.finditer(text))
-    named = _named((name for _, _, name in found), gazetteer)
-    for target in gazetteer.targets.values():
-        if target.generic is None:
+
+    threatened: tuple[TargetMention, ...] = ()
+    enemies: tuple[TargetMention, ...] = ()
+    named: frozenset[str] = frozenset()
+
+
+NO_SURROUNDINGS = Surroundings()
+
+
+def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -> Surroundings:
+    """The targets a statement's paragraph names, and how (see `Surroundings`).
+
+    "The enemy" and threats named in the narration are looked for in the
+    statement's own paragraph; the countries that let a generic word ("its
+    bases") name a target also in `context` (the paragraph before).
+
+    >>> from rhetrack.gazetteer import load_gazetteer
+    >>> s = read_surroundings("Hezbollah spoke after Israel bombed Beirut.", load_gazetteer())
+    >>> [t.target for t in s.enemies]
+    ['israel']
+    """
+    assert gazetteer.narration_threat is not None and gazetteer.aggressor_after is not None
+    threatened, aggressors, named = [], [], []
+    hits = longest([*target_hits(paragraph, gazetteer), *_other_hits(paragraph, gazetteer)])
+    for start, end, name in hits:
+        if _not_threatened(paragraph, start, end, gazetteer, narration=True):
             continue
-        generic = list(target.generic.finditer(text))
-        if generic and target.requires not in named and context:
-            # Searched only when a generic word needs it.
-            if target.requires not in _named_nearby(context, gazetteer):
-                continue
-        elif target.requires not in named:
-            continue
-        found.extend((m.start(), m.end(), target.name) for m in generic)
-    found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
-    kept: list[tuple[int, int, str]] = []
-    for hit in found:
-        if kept and hit[0] < kept[-1][1]:
-            continue
-        kept.append(hit)
-    return kept
-
-
-# The last context searched, its gazetteer and the targets named there. The
-# statements of one paragraph come one after another and share their
-# context, so one entry is enough. (Gazetteer holds dicts, so it cannot key
-# an lru_cache; the entry keeps it alive, so `is` is a safe test.)
-_nearby_memo: tuple[str, Gazetteer, set[str]] | None = None
-
-
-def _named_nearby(context: str, gazetteer: Gazetteer) -> set[str]:
-    """Targets named in a statement's context, with their parents. Callers only read the set."""
-    global _nearby_memo
-    memo = _nearby_memo
-    if memo is not None and memo[1] is gazetteer and memo[0] == context:
-        return memo[2]
-    named = _named(
-        (t.name for t in gazetteer.targets.values() if t.pattern and t.pattern.search(context)), gazetteer
+        mention = TargetMention(name, paragraph[start:end])
+        if gazetteer.narration_threat.search(paragraph[max(0, start - 40) : start]):
+            threatened.append(mention)
+        elif gazetteer.aggressor_after.match(paragraph, end):
+            aggressors.append(mention)
+        else:
+            named.append(mention)
+    in_context = {name for _, _, name in target_hits(context, gazetteer)} if context else set()
+    return Surroundings(
+        tuple(threatened),
+        tuple(aggressors + named),
+        frozenset(_named([*(name for _, _, name in hits), *in_context], gazetteer)),
     )
-    _nearby_memo = (context, gazetteer, named)
-    return named
+
+
+def _not_threatened(text: str, start: int, end: int, gazetteer: Gazetteer, narration: bool = False) -> bool:
+    """Whether a target mention names a side defended or addressed rather than threatened.
+
+    "our brothers in Tehran", "the Iraqi government must expel …" (the one
+    asked to act); in narration also "after the war on Iran" (a side attacked
+    by others, unless the speaker wages it). In a statement the object of its
+    own threatening act is threatened whatever stands before it.
+    """
+    assert gazetteer.defended_before is not None and gazetteer.attacked_before is not None
+    assert gazetteer.waged_before is not None and gazetteer.addressed_after is not None
+    before = text[max(0, start - 60) : start]
+    if gazetteer.defended_before.search(before) or gazetteer.addressed_after.match(text, end):
+        return True
+    if not narration:
+        return False
+    attacked = gazetteer.attacked_before.search(before)
+    return attacked is not None and not gazetteer.waged_before.search(before[: attacked.start()])
+
+
+_OTHER_PATTERNS: dict[int, Lexicon | None] = {}
+
+
+def _other_pattern(gazetteer: Gazetteer) -> Lexicon | None:
+    """Actors of the gazetteer that no target names: threatened, they are `other`."""
+    if id(gazetteer) not in _OTHER_PATTERNS:
+        surfaces = [
+            re.escape(surface)
+            for actor in gazetteer.actors.values()
+            if actor.kind == "organization" and actor.category in ("group", "state", "body")
+            for surface in (actor.name, *actor.aliases)
+            if len(surface) > 2
+            and not any(t.pattern and t.pattern.fullmatch(surface) for t in gazetteer.targets.values())
+        ]
+        _OTHER_PATTERNS[id(gazetteer)] = word_lexicon(surfaces) if surfaces else None
+        _KEEP_ALIVE[id(gazetteer)] = gazetteer
+    return _OTHER_PATTERNS[id(gazetteer)]
+
+
+def _other_hits(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    pattern = _other_pattern(gazetteer)
+    return [(m.start(), m.end(), "other") for m in pattern.finditer(text)] if pattern else []
+
+
+def _generic_hits(text: str, gazetteer: Gazetteer, named: set[str]) -> list[tuple[int, int, str]]:
+    """Generic target words ("its bases", "soldiers") whose country is named."""
+    return [
+        (m.start(), m.end(), target.name)
+        for target in gazetteer.targets.values()
+        if target.generic is not None and target.requires in named
+        for m in target.generic.finditer(text)
+    ]
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|inside|within|across|throughout|from|near)\s+(?:the\s+)?(?:(?:[^\s,.;:]+\s+){1,2}(?:and|or)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _locative(text: str, start: int) -> bool:
+    """Whether a mention is a place after "in", "from" …: "bases in Iraq"."""
+    return bool(_LOCATIVE.search(text, max(0, start - 50), start))
+
+
+_OBJECT_ONLY = frozenset({READY, READY_PHRASE, READY_VERB, WARNING_SPEECH, WARNING_NOUN})
+
+
+class _TargetFinder:
+    """The targets of the acts that threaten, in a statement's content."""
+
+    def __init__(self, reading: StatementReading, surroundings: Surroundings) -> None:
+        self.reading = reading
+        self.gazetteer = reading.gazetteer
+        content = reading.content
+        named = _named((name for _, _, name in reading.target_hits), self.gazetteer)
+        generic = _generic_hits(content, self.gazetteer, named | set(surroundings.named))
+        self.hits = longest([*reading.target_hits, *generic, *_other_hits(content, self.gazetteer)])
+        self.surroundings = surroundings
+
+    def of_act(self, act: Act) -> list[TargetMention]:
+        """The targets of one threatening act.
+
+        The side that suffers it stands as its subject when the act is a demand
+        on it ("the coalition forces must leave"), harm it undergoes ("their oil
+        facilities will burn") or a passive ("their ships will be targeted"); a
+        pronoun there ("their", "they") takes the side named last before it.
+        Otherwise the act's object (after it, through any aside), else its clause.
+        """
+        reading = self.reading
+        tokens = reading.tokens
+        clause = act.clause
+        clause_start, act_start = tokens[clause.start].start, tokens[act.first].start
+        subject_suffers = (
+            act.category in (DEMANDED, DEMANDED_NOUN, SUFFER, OBLIGATION, IDIOM, DESIGNATION)
+            or "passive" in act.modality
+        )
+        if subject_suffers or any(m.startswith("victim-") for m in act.modality):
+            found = self._in(clause_start, act_start, act)
+            if found:
+                return found
+            if any(reading.has(i, THIRD_PERSON) for i in range(clause.start, act.first)):
+                found = self._antecedent(clause_start)
+                if found:
+                    return found
+            if act.category in (DEMANDED, OBLIGATION):
+                return []  # where they are asked to leave is no target: "leave Iraq"
+        objects = [mention for start, end in self._object_zone(act) for mention in self._in(start, end, act)]
+        if objects or act.category in _OBJECT_ONLY:
+            return objects  # a warning or declared readiness threatens only whom it names
+        in_clause = self._in(clause_start, tokens[clause.end - 1].end, act)
+        if in_clause:
+            return in_clause
+        # A clause that names no one ("…, and our operations will continue") threatens
+        # whom its sentence names ("until the last American soldier leaves Iraq").
+        sentence = [c for c in reading.clauses if c.start <= clause.start and not c.protasis]
+        start = next((c.start for c in reversed(sentence) if c.opener == "" or c.start == 0), clause.start)
+        end = next((c.end for c in reading.clauses if c.start >= clause.end and c.opener == ""), None)
+        stop = tokens[(end or len(tokens)) - 1].end
+        return [t for t in self._in(tokens[start].start, stop, act, narration=True) if t.target != "other"]
+
+    def _object_zone(self, act: Act) -> Iterator[tuple[int, int]]:
+        """Offsets of what follows an act as its object: the rest of its clause (for a
+        noun, up to the verb it is the subject of), and the main clause resumed after
+        an aside ("the Americans, who killed our leaders, and their bases")."""
+        reading = self.reading
+        tokens = reading.tokens
+        clause = act.clause
+        end = clause.end
+        if act.category in NOUN_ACTS:
+            end = next(
+                (k for k in range(act.last + 1, clause.end) if reading.word(k) in VERB_GROUP_HEADS), end
+            )
+        if act.last + 1 < end:
+            yield tokens[act.last].end, tokens[end - 1].end
+        if end != clause.end:
+            return
+        index = reading.clauses.index(clause)
+        following = reading.clauses[index + 1 : index + 3]
+        if len(following) == 2 and following[0].aside and following[1].resumes:
+            resumed = following[1]
+            yield tokens[resumed.start].start, tokens[resumed.end - 1].end
+
+    def _antecedent(self, before: int) -> list[TargetMention]:
+        """The side named before an offset that "they", "its" stand for: the nearest
+        target of the gazetteer, else the nearest other side ("If the Zionist entity
+        attacks Iraq, all its interests …" is Israel's)."""
+        earlier = [
+            (s, e, name) for s, e, name in self.hits if e <= before and name not in self.reading.side.targets
+        ]
+        named = [hit for hit in earlier if hit[2] != "other"] or earlier
+        if not named:
+            return []
+        s, e, name = named[-1]
+        return [TargetMention(name, self.reading.content[s:e])]
+
+    def _in(self, start: int, end: int, act: Act, narration: bool = False) -> list[TargetMention]:
+        content = self.reading.content
+        side = self.reading.side
+        act_start = self.reading.tokens[act.first].start
+        found = []
+        for s, e, name in self.hits:
+            if not start <= s < end or name in side.targets:
+                continue
+            if any(
+                pattern is not None and pattern.fullmatch(content, s, e) for pattern in (side.name, side.home)
+            ):
+                continue
+            if _not_threatened(content, s, e, self.gazetteer, narration):
+                continue
+            if e <= act_start and self.gazetteer.aggressor_after.match(content, e):
+                continue  # the one striking is not threatened: "its forces struck"
+            found.append((_locative(content, s), TargetMention(name, content[s:e])))
+        # A place the act happens in ("bases in Iraq") is a target only when nothing else is.
+        direct = [mention for locative, mention in found if not locative]
+        return direct or [mention for _, mention in found]
+
+    def unnamed(self) -> list[TargetMention]:
+        """ "the enemy", "you": the side the narration shows attacking, or names first."""
+        own = self.reading.side.targets
+        return [t for t in self.surroundings.enemies if t.target not in own and not self._own_name(t.text)][
+            :1
+        ]
+
+    def narrated(self) -> list[TargetMention]:
+        """Targets of the gazetteer the narration names after a word of threat ("a threat
+        to U.S. forces:")."""
+        own = self.reading.side.targets
+        return [
+            t for t in self.surroundings.threatened
+            if t.target not in own and t.target != "other" and not self._own_name(t.text)
+        ]  # fmt: skip
+
+    def _own_name(self, text: str) -> bool:
+        name = self.reading.side.name
+        return name is not None and name.fullmatch(text) is not None
+
+
+# -- classify ---------------------------------------------------------------------------------
 
 
 def classify(
@@ -299,111 +834,67 @@ def classify(
     paraphrase_end: int = 0,
     own: Side | None = None,
     context: str = "",
+    surroundings: Surroundings | None = None,
 ) -> Classification:
     """Level, deciding cues and threatened targets of a statement.
 
     `content` is what the speaker said: the quotation, or for reported speech
-    the clause from the reporting verb on (`reported=True`, where "it would"
-    is the speaker's own "we will"). A quotation quoted mid-clause comes with
-    the reported clause that leads into it, `content[:paraphrase_end]`
-    ("that the group would respond to the strike “…”"), read as reported
-    speech while the quotation itself is not. `narration` is the text around it
-    (the rest of its sentence and paragraph), where the author may name who
-    is threatened ("posted the most direct threat to U.S. forces:") or who
-    "the enemy" is. `own` (see `own_side`) names the speaker's side.
-    `context` is the text around the statement (its paragraph and the one
-    before), where the country of a generic word may be named.
+    the reporting sentence (`reported=True`, where "it would" is the
+    speaker's own "we will"). A quotation quoted mid-clause comes with the
+    reported clause that leads into it, `content[:paraphrase_end]`, read as
+    reported speech. `own` (see `speaker_side`) is the speaker's side.
+    `surroundings` (see `read_surroundings`) say what the narration around
+    the statement names; without them they are read from `narration` and
+    `context`.
 
     >>> from rhetrack.gazetteer import load_gazetteer
-    >>> c = classify("we will attack all U.S. targets", "", load_gazetteer())
-    >>> (c.level, c.target_names)
-    (3, ('united-states',))
+    >>> c = classify("We will attack all U.S. targets.", "", load_gazetteer())
+    >>> (c.level, c.target_names, c.cues[0].family)
+    (3, ('united-states',), 'threat')
     """
+    side = own or NO_SIDE
+    reading = StatementReading(content, side, len(content) if reported else paraphrase_end, gazetteer)
+    acts = reading.acts()
+    calm_clauses = {a.clause for a in acts if a.category == CALM and _settled(a)}
     cues: list[Cue] = []
-    for family in gazetteer.levels:
-        if family.reported_only and not reported and not paraphrase_end:
+    threatening: list[Act] = []
+    for act in acts:
+        if act.category == HOSTILE and act.clause in calm_clauses:
+            continue  # "to avoid escalation and bloodshed"
+        found = read_act(act)
+        if found is None:
             continue
-        for match in family.pattern.finditer(content):
-            in_reported = reported or match.start() < paraphrase_end
-            if family.reported_only and not in_reported:
-                continue
-            # "The Pentagon said they fired …": only a group's "they" is its own.
-            if family.reported_only and _PLURAL_SUBJECT.match(match.group(0)) and not (own and own.group):
-                continue
-            # Negation cancels a warning or a threat, not hostile framing:
-            # "we will never forgive the enemy" still names an enemy.
-            if family.level >= 2 and _negated(content, match.start(), match.group(0), gazetteer):
-                continue
-            if family.agentive and _attributed_to_others(
-                content, match.start(), match.end(), gazetteer, in_reported, own
-            ):
-                cues.append(
-                    Cue(
-                        family.name,
-                        1,
-                        match.group(0),
-                        match.start(),
-                        match.end(),
-                        "attributed to others",
-                    )
-                )
-                continue
-            cues.append(Cue(family.name, family.level, match.group(0), match.start(), match.end()))
+        first = act.words_first if found.level >= 2 and act.words_first >= 0 else act.first
+        start, end = reading.tokens[first].start, reading.tokens[act.last].end
+        cues.append(Cue(found.frame, found.level, content[start:end], start, end, _note(act)))
+        if found.level >= 2 and found.takes_targets:
+            threatening.append(act)
     level = max((cue.level for cue in cues), default=0)
     if level < 2:
         return Classification(level, tuple(cues), ())
-
-    takes_targets = {family.name for family in gazetteer.levels if family.takes_targets}
-    scoped = _ASIDE_CLAUSE.sub(lambda m: " " * len(m.group(0)), content)
-    hits = _find_targets(scoped, gazetteer, context)
-    targets: list[TargetMention] = []
-    for cue in cues:
-        if cue.level < 2 or cue.family not in takes_targets:
-            continue
-        # The cue's own clause first; a clause that names no target ("…, and
-        # they must leave Iraq") takes the targets of its sentence; a sentence
-        # that refers back by pronoun ("it will be dealt with as such") those
-        # of the sentences before it.
-        for left, right in _target_scopes(content, cue.start, cue.end, gazetteer):
-            in_scope = [
-                TargetMention(name, content[s:e])
-                for s, e, name in hits
-                if left <= s < right
-                and not _not_threatened(content, s, e, gazetteer)
-                # The one doing the striking is not threatened: "its forces struck".
-                and not (e <= cue.end and gazetteer.aggressor_after.match(content, e))
-            ]
-            if in_scope:
-                targets.extend(in_scope)
-                break
+    if surroundings is None:
+        surroundings = read_surroundings(narration, gazetteer, context)
+    finder = _TargetFinder(reading, surroundings)
+    targets = [mention for act in threatening for mention in finder.of_act(act)]
     if not targets:
-        targets = _narrated_targets(narration, gazetteer)
-    if not targets and gazetteer.unnamed_enemy is not None and gazetteer.unnamed_enemy.search(content):
-        targets = _narrated_targets(narration, gazetteer, anywhere=True)
-    unique = {
-        (t.target, t.text): t
-        for t in targets
-        if t.target != "other" and not (own is not None and own.name.fullmatch(t.text))
-    }
+        targets = finder.narrated()
+    if not targets and any(reading.has(i, ENEMY, ADDRESSEE) for i in range(len(reading.tokens))):
+        targets = finder.unnamed()
+    unique = {(t.target, t.text.casefold()): t for t in targets}
     return Classification(level, tuple(cues), tuple(unique.values()))
 
 
-def _narrated_targets(narration: str, gazetteer: Gazetteer, anywhere: bool = False) -> list[TargetMention]:
-    """Targets the narration names after a word of threat ("threat to U.S. forces")."""
-    assert gazetteer.narration_threat is not None
-    assert gazetteer.aggressor_after is not None
-    threatened, aggressors, named = [], [], []
-    for start, end, name in _find_targets(narration, gazetteer):
-        if name == "other" or _not_threatened(narration, start, end, gazetteer):
-            continue
-        mention = TargetMention(name, narration[start:end])
-        if gazetteer.narration_threat.search(narration[max(0, start - 40) : start]):
-            threatened.append(mention)
-        elif gazetteer.aggressor_after.match(narration, end):
-            aggressors.append(mention)
-        else:
-            named.append(mention)
-    if not anywhere:
-        return threatened
-    # "The enemy" is the one the narration shows attacking, else the first named.
-    return (aggressors or named)[:1]
+__all__ = [
+    "FRAMES",
+    "NO_SURROUNDINGS",
+    "Classification",
+    "Cue",
+    "Reading",
+    "Side",
+    "Surroundings",
+    "TargetMention",
+    "classify",
+    "read_act",
+    "read_surroundings",
+    "speaker_side",
+]

@@ -7,10 +7,11 @@ dates, classify); this one only composes them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from rhetrack.attribute import Speaker, StatementKind, attribute_speakers
-from rhetrack.classify import Classification, classify, own_side
+from rhetrack.attribute import Attribution, Speaker, StatementKind, attribute_speakers
+from rhetrack.classify import Classification, Surroundings, classify, read_surroundings, speaker_side
 from rhetrack.dates import StatementDate, date_statements
 from rhetrack.gazetteer import Gazetteer, load_gazetteer
 from rhetrack.partial_date import PartialDate
@@ -49,28 +50,32 @@ def extract_statements(
     attributions = attribute_speakers(segmented, gazetteer)
     dates = date_statements(segmented, attributions, published, gazetteer)
     statements = []
+    # What the narration of each paragraph (with the one before) names, read once
+    # per paragraph: a paragraph of a thousand quotations costs one reading, not a thousand.
+    surroundings: dict[int, Surroundings] = {}
     for attribution, date in zip(attributions, dates, strict=True):
         sentence_text = segmented.sentence_text(attribution.sentence)
         paragraph = segmented.paragraphs[attribution.sentence.paragraph]
-        previous_start = segmented.paragraphs[max(0, paragraph.index - 1)].start
+        if paragraph.index not in surroundings:
+            previous = segmented.paragraphs[max(0, paragraph.index - 1)]
+            surroundings[paragraph.index] = read_surroundings(
+                text[paragraph.start : paragraph.end],
+                gazetteer,
+                text[previous.start : previous.end] if previous is not paragraph else "",
+            )
         # What the speaker said: for a quotation, with the reported clause that
         # leads into it when it is quoted mid-clause ("told Reuters that
-        # Washington “will pay”"); for reported speech, from the verb on.
-        content = text[attribution.content_start : attribution.end]
+        # Washington “will pay”"); for reported speech, the whole reporting
+        # sentence, whose verb may stand before or after what was said ("…,
+        # he stressed").
         direct = attribution.kind == "direct"
-        if direct:
-            # The narration is the paragraph with the statement blanked out.
-            narration = (
-                text[paragraph.start : attribution.content_start]
-                + " " * (attribution.end - attribution.content_start)
-                + text[attribution.end : paragraph.end]
-            )
-        else:
-            narration = text[paragraph.start : attribution.content_start]
+        content_start = attribution.content_start if direct else _speakers_clause(text, attribution)
+        content = text[content_start : attribution.end]
+        speaker = attribution.speaker
         statements.append(
             Statement(
                 kind=attribution.kind,
-                speaker=attribution.speaker,
+                speaker=speaker,
                 quote=text[attribution.start : attribution.end],
                 sentence=sentence_text,
                 start=attribution.start,
@@ -79,36 +84,31 @@ def extract_statements(
                 date=date,
                 classification=classify(
                     content,
-                    narration,
+                    "",
                     gazetteer,
-                    reported=attribution.kind == "indirect",
+                    reported=not direct,
                     # A quotation's lead-in clause, when it has one, is reported speech.
-                    paraphrase_end=attribution.start - attribution.content_start if direct else 0,
-                    own=own_side(*_side(attribution.speaker, gazetteer)),
-                    context=text[previous_start : paragraph.end],
+                    paraphrase_end=attribution.start - content_start if direct else 0,
+                    own=speaker_side(speaker.name, speaker.organization, gazetteer),
+                    surroundings=surroundings[paragraph.index],
                 ),
             )
         )
     return statements
 
 
-def _side(speaker: Speaker, gazetteer: Gazetteer) -> tuple[tuple[str, ...], bool]:
-    """The surfaces naming a speaker and the organization it speaks for, and
-    whether that is an armed group.
+# A clause of the narrator's own, joined before the speaker's: "No group claimed
+# the attack, and the U.S. embassy said …".
+_JOINED_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while)|;)\s+")
 
-    For a speaker of an armed group (category "group"), the descriptions that
-    refer back to a group ("the group", "the movement") and the `group_own`
-    words ("their forces") name that group: in its own reported speech, "the
-    group would strike" is its "we will strike".
-    """
-    names = [speaker.name]
-    group = False
-    for name in (speaker.name, speaker.organization):
-        actor = gazetteer.actors.get(name) if name else None
-        if actor is not None:
-            names.extend((actor.name, *actor.aliases))
-            if actor.category == "group":
-                group = True
-                names.extend(phrase for phrase, wanted in gazetteer.descriptions.items() if wanted == "group")
-                names.extend(gazetteer.group_own)
-    return tuple(names), group
+
+def _speakers_clause(text: str, attribution: Attribution) -> int:
+    """Where a reported statement's words begin: its sentence, less a clause joined
+    before the one that names the speaker."""
+    start = attribution.start
+    last = None
+    for match in _JOINED_CLAUSE.finditer(text, start, attribution.cue_start):
+        last = match
+    if last is not None and text.find(attribution.speaker.surface, last.end(), attribution.cue_start) >= 0:
+        return last.end()
+    return start

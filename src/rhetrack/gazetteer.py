@@ -75,18 +75,6 @@ class Target:
 
 
 @dataclass(frozen=True)
-class LevelCue:
-    """A family of escalation cues that raise a statement to `level`."""
-
-    name: str
-    level: int
-    pattern: Lexicon
-    agentive: bool = False
-    takes_targets: bool = True
-    reported_only: bool = False  # only in reported speech, where "it"/"they" is the speaker
-
-
-@dataclass(frozen=True)
 class Gazetteer:
     """Everything loaded from the data files, compiled for matching."""
 
@@ -94,12 +82,10 @@ class Gazetteer:
     alias_index: dict[str, str]  # folded alias -> canonical name
     actor_pattern: re.Pattern[str]
     targets: dict[str, Target]
-    levels: tuple[LevelCue, ...]
     reporting_verb: Lexicon
     verb_lemma: dict[str, str]  # inflected form -> base form
     indirect_frames: dict[str, tuple[str, ...]]
     parenthetical_verbs: frozenset[str]  # base forms that can attribute a whole sentence from inside it
-    group_own: tuple[str, ...]  # words standing for an armed group in its reported speech
     communication_noun: Lexicon
     anonymous_subject: Lexicon
     title: re.Pattern[str]
@@ -107,12 +93,7 @@ class Gazetteer:
     appositive_head: Lexicon
     descriptions: dict[str, str] = field(default_factory=dict)  # folded phrase -> kind wanted
     description_pattern: Lexicon | None = None
-    negation: Lexicon | None = None
-    hypothetical: Lexicon | None = None
-    speaker_side: Lexicon | None = None
-    reported_own_modal: Lexicon | None = None  # "it would", "its fighters will": the speaker's own, reported
     narration_threat: Lexicon | None = None
-    unnamed_enemy: Lexicon | None = None
     aggressor_after: Lexicon | None = None  # matches at the start of what follows a name
     defended_before: Lexicon | None = None  # matches at the end of what precedes a name
     attacked_before: Lexicon | None = None
@@ -612,10 +593,9 @@ def load_gazetteer() -> Gazetteer:
     actors, alias_index = _build_actors(load_data_file("actors.toml"))
     targets = _build_targets(load_data_file("targets.toml"))
     cue_sources = load_data_file("cues.toml")
-    merged: dict[str, Any] = {"attribution": {}, "negation": {}, "targets": {}}
-    levels: list[LevelCue] = []
-    for origin, data in cue_sources:
-        for section in ("attribution", "negation", "targets"):
+    merged: dict[str, Any] = {"attribution": {}, "targets": {}}
+    for _origin, data in cue_sources:
+        for section in ("attribution", "targets"):
             for key, value in data.get(section, {}).items():
                 current = merged[section].get(key)
                 if isinstance(value, list) and isinstance(current, list):
@@ -624,22 +604,6 @@ def load_gazetteer() -> Gazetteer:
                     merged[section][key] = {**current, **value}
                 else:
                     merged[section][key] = value
-        for entry in data.get("level", []):
-            try:
-                levels.append(
-                    LevelCue(
-                        name=entry["name"],
-                        level=int(entry["level"]),
-                        pattern=word_lexicon(entry["patterns"]),
-                        agentive=bool(entry.get("agentive", False)),
-                        takes_targets=bool(entry.get("targets", True)),
-                        reported_only=bool(entry.get("reported", False)),
-                    )
-                )
-            except (KeyError, ValueError, re.error) as exc:
-                raise DataFileError(
-                    f"{origin}: a [[level]] entry is malformed ({exc}); it needs name, level, patterns"
-                ) from exc
 
     attribution = merged["attribution"]
     verb_lemma: dict[str, str] = {}
@@ -650,18 +614,15 @@ def load_gazetteer() -> Gazetteer:
     for wanted, phrases in attribution.get("descriptions", {}).items():
         for phrase in phrases:
             descriptions[phrase.casefold()] = wanted
-    negation = merged["negation"]
     return Gazetteer(
         actors=actors,
         alias_index=alias_index,
         actor_pattern=_actor_pattern(alias_index_surfaces(actors)),
         targets=targets,
-        levels=tuple(sorted(levels, key=lambda cue: cue.level)),
         reporting_verb=word_lexicon(verb_lemma),
         verb_lemma=verb_lemma,
         indirect_frames={k: tuple(v) for k, v in attribution.get("indirect", {}).items()},
         parenthetical_verbs=frozenset(attribution.get("parenthetical_verbs", [])),
-        group_own=tuple(attribution.get("group_own", [])),
         communication_noun=word_lexicon(attribution.get("communication_nouns", [])),
         anonymous_subject=word_lexicon(attribution.get("anonymous_subjects", [])),
         title=_case_sensitive_words(attribution.get("titles", [])),
@@ -669,16 +630,7 @@ def load_gazetteer() -> Gazetteer:
         appositive_head=Lexicon(rf"^\s*(?:{_alternation(attribution.get('appositive_heads', []))})\b"),
         descriptions=descriptions,
         description_pattern=word_lexicon(re.escape(p) for p in descriptions) if descriptions else None,
-        negation=word_lexicon(negation.get("words", [])),
-        hypothetical=word_lexicon(negation.get("hypothetical", [])),
-        speaker_side=word_lexicon(negation.get("speaker_side", [])),
-        reported_own_modal=Lexicon(
-            rf"\b(?:{_alternation(negation['reported_own'])})\s+(?:would|will|could)\b"
-        )
-        if negation.get("reported_own")
-        else None,
         narration_threat=word_lexicon(merged["targets"].get("narration", [])),
-        unnamed_enemy=word_lexicon(merged["targets"].get("unnamed_enemy", [])),
         aggressor_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('aggressor', []))})\b"),
         defended_before=Lexicon(
             rf"\b(?:{_alternation(merged['targets'].get('defended', []))})\s*(?:the\s+)?$"
