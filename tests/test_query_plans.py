@@ -231,3 +231,11 @@ def test_storing_a_document_never_scans_a_growing_table(seeds_copy: Path, tmp_pa
         if found:
             scans[sql] = found
     assert not scans, sorted({re.sub(r"\d+", "N", " ".join(sql.split())) for sql in scans})
+
+
+def test_the_actor_listing_reads_the_listed_actor_index_not_the_statements(db: Database) -> None:
+    from rhetrack.query import ACTOR_LISTING
+
+    steps = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + ACTOR_LISTING)]
+    assert any("statements_listed_actor" in step for step in steps), steps
+    assert not any(re.match(r"SCAN s\b", step) for step in steps), steps
