@@ -399,6 +399,67 @@ def timeline(
         stderr_console().print(f"{undated} undated statements left out", markup=False)
 
 
+WindowOption = Annotated[
+    int | None,
+    typer.Option(
+        "--window",
+        min=1,
+        max=3660,
+        help="Days in the recent period (the earlier one is three times as long). "
+        "Default: 30, widened to 91, 182 or 365 where the data are sparse.",
+    ),
+]
+
+
+@app.command()
+def trends(
+    actor: ActorOption = None,
+    org: OrgOption = None,
+    target: TargetOption = None,
+    min_level: MinLevelOption = None,
+    level: LevelOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    search: SearchOption = None,
+    doc: DocOption = None,
+    min_sources: MinSourcesOption = None,
+    include_rejected: RejectedOption = False,
+    window: WindowOption = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="At most this many actors.")
+    ] = None,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Who is escalating: each actor's latest period against the one before,
+    the actor whose rhetoric rose most first.
+
+    The latest period ends with the selection's latest dated statement (or
+    --until). For each actor: statements, highest and mean level, threats
+    (level 3) and calls (level 4) in each period, the change, and the
+    statements that drove a rise. The table also prints those statements.
+
+    Example:
+
+    \b
+      rhetrack trends --since 2023 --org "Kataib Hezbollah" --format csv
+    """
+    from rhetrack.render import render_rows, render_trends, stderr_console
+    from rhetrack.trends import TREND_COLUMNS, actor_trends
+
+    filters = _filters(**{**locals(), "limit": None})
+    result = actor_trends(_database(db), filters, window=window, limit=limit)
+    if result.periods is None:
+        stderr_console().print("no dated statements match the filters: nothing to compare", markup=False)
+    else:
+        stderr_console().print(f"comparing {result.periods.describe()}", markup=False)
+    if output is OutputFormat.table:
+        render_trends(result.rows, result.statements)
+    else:
+        render_rows(result.rows, TREND_COLUMNS, output)
+
+
 @app.command()
 def actors(db: DbOption = None, output: FormatOption = OutputFormat.table) -> None:
     """Actors with statements: organization, count, last seen and highest level.

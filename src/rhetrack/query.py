@@ -11,7 +11,7 @@ import math
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from rhetrack.errors import QueryError
@@ -110,9 +110,9 @@ class _Search:
 
 
 def _where(
-    db: Database, filters: StatementFilter, since_part: SincePart | None = None
+    db: Database, filters: StatementFilter, since_part: SincePart | None = None, *, by_date: bool = False
 ) -> tuple[list[str], list[Any]]:
-    clauses, params = _filter_where(db, filters, since_part)
+    clauses, params = _filter_where(db, filters, since_part, by_date=by_date)
     return _with_search(filters, clauses, params, None)
 
 
@@ -139,11 +139,18 @@ def _with_search(
 
 
 def _filter_where(
-    db: Database, filters: StatementFilter, since_part: SincePart | None
+    db: Database, filters: StatementFilter, since_part: SincePart | None, *, by_date: bool = False
 ) -> tuple[list[str], list[Any]]:
-    """The clauses and parameters of every filter but the search."""
+    """The clauses and parameters of every filter but the search.
+
+    `by_date`: the query reads a few months through a date index, so the
+    level, kind and source-count tests (common values all) are kept off their
+    indexes with a unary `+`; without it SQLite may read every statement of
+    level 3 and up to find the few in the period.
+    """
     clauses: list[str] = []
     params: list[Any] = []
+    plus = "+" if by_date else ""
 
     def any_of(column: str, values: list[int]) -> None:
         clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
@@ -182,10 +189,10 @@ def _filter_where(
             )
         params.extend(ids)
     if filters.min_level is not None:
-        clauses.append("s.level >= ?")
+        clauses.append(f"{plus}s.level >= ?")
         params.append(filters.min_level)
     if filters.level is not None:
-        clauses.append("s.level = ?")
+        clauses.append(f"{plus}s.level = ?")
         params.append(filters.level)
     if filters.since is not None:
         # Partial dates match by overlap: "2023-10" keeps what may fall on or after Oct 1.
@@ -210,7 +217,7 @@ def _filter_where(
         clauses.append("s.date_start <= ?")
         params.append(filters.until.interval()[1].isoformat())
     if filters.kind:
-        clauses.append("s.kind = ?")
+        clauses.append(f"{plus}s.kind = ?")
         params.append(filters.kind)
     if filters.doc:
         # Any source counts: a corroborated statement belongs to every document reporting it.
@@ -222,7 +229,7 @@ def _filter_where(
         escaped = filters.doc.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params.extend([filters.doc, filters.doc, f"%{escaped}%"])
     if filters.min_sources is not None:
-        clauses.append("s.source_count >= ?")
+        clauses.append(f"{plus}s.source_count >= ?")
         params.append(filters.min_sources)
     if not filters.include_rejected:
         clauses.append("s.rejected = 0")
@@ -521,6 +528,143 @@ def list_documents(db: Database) -> list[dict[str, Any]]:
 
 def statement_count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM statements").fetchone()[0]
+
+
+# -- aggregates over a selection: trends and the report ---------------------------------
+
+# A statement has a place in time when its date lies within one calendar month
+# (a day, a month, a publication date known to the day or month); one known
+# only to the year has none finer than the year, and is left out of monthly
+# figures and of the periods `trends` compares.
+# (No "IS NOT NULL": a NULL date fails the comparison, and the test would lead
+# SQLite to read the date_start index where date_end order is wanted.)
+PLACED = "substr(s.date_start, 1, 7) = substr(s.date_end, 1, 7)"
+# Where in its interval a statement is placed: the middle (a day is itself).
+_POINT = "(julianday(s.date_start) + julianday(s.date_end)) / 2"
+# Place-holders for a period's bounds come after the filters' parameters, so
+# the search text stays the first parameter for the phrase fallback.
+_LONGEST_PLACED_DAYS = 31
+
+
+def _selection(
+    db: Database, filters: StatementFilter, *, by_date: bool = False
+) -> tuple[list[str], list[Any]]:
+    """The clauses and parameters that select the filters' statements (no limit);
+    `by_date` for a query that reads a period through a date index."""
+    return _where(db, replace(filters, limit=None, dated_only=False), by_date=by_date)
+
+
+def _run_selection(
+    db: Database, filters: StatementFilter, sql: str, params: list[Any]
+) -> list[tuple[Any, ...]]:
+    """Run SQL built on `_selection`, retrying a search that is not FTS5 syntax as phrases."""
+    return _fetch_with_search(db, sql, params, filters.search)
+
+
+def latest_placed_date(db: Database, filters: StatementFilter) -> date | None:
+    """The last day of the latest statement of the selection that has a place in time."""
+    clauses, params = _selection(db, filters, by_date=True)
+    clauses, params = [*clauses, PLACED, "s.date_end IS NOT NULL"], list(params)
+    if filters.until is not None:
+        # Read back from --until, not from the newest statement of all.
+        latest = filters.until.interval()[1] + timedelta(days=_LONGEST_PLACED_DAYS)
+        clauses.append("s.date_end <= ?")
+        params.append(latest.isoformat())
+    where = " AND ".join(clauses)
+    sql = f"SELECT s.date_end FROM statements s WHERE {where} ORDER BY s.date_end DESC LIMIT 1"
+    rows = _run_selection(db, filters, sql, params)
+    return date.fromisoformat(rows[0][0]) if rows else None
+
+
+def _period_clauses(start: date, end: date) -> tuple[list[str], list[Any]]:
+    """Placed statements whose point lies in (start, end]; the date_start index reaches them."""
+    earliest = (start - timedelta(days=_LONGEST_PLACED_DAYS)).isoformat()
+    return (
+        [PLACED, "s.date_start >= ?", "s.date_start <= ?", f"{_POINT} > julianday(?)",
+         f"{_POINT} <= julianday(?)"],
+        [earliest, end.isoformat(), start.isoformat(), end.isoformat()],
+    )  # fmt: skip
+
+
+def placed_counts(
+    db: Database, filters: StatementFilter, start: date, split: date, end: date
+) -> tuple[int, int]:
+    """How many statements of the selection are placed in (start, split] and in (split, end]."""
+    clauses, params = _selection(db, filters, by_date=True)
+    period, bounds = _period_clauses(start, end)
+    sql = f"""WITH chosen AS MATERIALIZED (
+                  SELECT {_POINT} AS point FROM statements s WHERE {" AND ".join([*clauses, *period])})
+              SELECT count(*) - count(CASE WHEN point > julianday(?) THEN 1 END),
+                     count(CASE WHEN point > julianday(?) THEN 1 END)
+              FROM chosen"""
+    earlier, recent = _run_selection(
+        db, filters, sql, [*params, *bounds, split.isoformat(), split.isoformat()]
+    )[0]
+    return earlier, recent
+
+
+PERIOD_FIGURES = ("statements", "highest", "mean", "threats", "calls")
+
+
+def actor_period_figures(
+    db: Database, filters: StatementFilter, start: date, split: date, end: date
+) -> list[dict[str, Any]]:
+    """Each actor's figures in the earlier period (start, split] and the recent one (split, end].
+
+    One row per actor and period: `actor_id`, `actor`, `organization`,
+    `recent` (bool) and PERIOD_FIGURES (`mean` the mean level, `threats`
+    the statements of level 3, `calls` those of level 4).
+    """
+    clauses, params = _selection(db, filters, by_date=True)
+    period, bounds = _period_clauses(start, end)
+    # MATERIALIZED: read the period through the date index first, then join the
+    # actors; flattened, SQLite may walk every actor's statements instead.
+    sql = f"""
+        WITH chosen AS MATERIALIZED (
+            SELECT s.actor_id, s.level, {_POINT} AS point FROM statements s
+            WHERE {" AND ".join([*clauses, *period, "s.actor_id IS NOT NULL"])})
+        SELECT c.actor_id, a.name, o.name, c.point > julianday(?) AS recent,
+               count(*), max(c.level), avg(c.level), sum(c.level = 3), sum(c.level = 4)
+        FROM chosen c JOIN actors a ON a.id = c.actor_id LEFT JOIN actors o ON o.id = a.organization_id
+        GROUP BY c.actor_id, recent"""
+    rows = _run_selection(db, filters, sql, [*params, *bounds, split.isoformat()])
+    return [
+        {"actor_id": actor_id, "actor": name, "organization": org, "recent": bool(recent),
+         "statements": count, "highest": highest, "mean": mean, "threats": threats, "calls": calls}
+        for actor_id, name, org, recent, count, highest, mean, threats, calls in rows
+    ]  # fmt: skip
+
+
+def strongest_statements(
+    db: Database, filters: StatementFilter, actor_ids: list[int], start: date, end: date, each: int
+) -> dict[int, list[dict[str, Any]]]:
+    """For each of these actors, its `each` statements of the selection placed in
+    (start, end] with the highest level, then the newest."""
+    if not actor_ids:
+        return {}
+    clauses, params = _selection(db, filters, by_date=True)
+    period, bounds = _period_clauses(start, end)
+    sql = f"""
+        WITH ranked AS MATERIALIZED (
+            SELECT s.id, s.actor_id, row_number() OVER (
+                       PARTITION BY s.actor_id ORDER BY s.level DESC, s.date_start DESC, s.id DESC) AS place
+            FROM statements s WHERE {" AND ".join([*clauses, *period])})
+        {_SELECT} JOIN ranked r ON r.id = s.id
+        WHERE r.place <= ? AND r.actor_id IN (SELECT value FROM json_each(?))
+        ORDER BY r.actor_id, r.place"""
+    # The period is read whole through the date index and ranked: asked for
+    # its few actors, SQLite would read each one's statements of every date.
+    rows = _run_selection(db, filters, sql, [*params, *bounds, each, json.dumps(actor_ids)])
+    found: dict[int, list[dict[str, Any]]] = {}
+    actor_of = dict(
+        db.execute(
+            "SELECT id, actor_id FROM statements WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps([row[0] for row in rows])],
+        ).fetchall()
+    )
+    for row in rows:
+        found.setdefault(actor_of[row[0]], []).append(_statement_row(row))
+    return found
 
 
 # -- one statement: explain and history ---------------------------------------------------
