@@ -461,6 +461,73 @@ def trends(
 
 
 @app.command()
+def report(
+    output_file: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The HTML file to write, e.g. brief.html.", dir_okay=False),
+    ],
+    actor: ActorOption = None,
+    org: OrgOption = None,
+    target: TargetOption = None,
+    min_level: MinLevelOption = None,
+    level: LevelOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    search: SearchOption = None,
+    doc: DocOption = None,
+    min_sources: MinSourcesOption = None,
+    include_rejected: RejectedOption = False,
+    window: WindowOption = None,
+    title: Annotated[str | None, typer.Option("--title", help="The page's heading.")] = None,
+    max_statements: Annotated[
+        int,
+        typer.Option(
+            "--max-statements",
+            min=1,
+            help="List at most this many statements, the newest (charts count all).",
+        ),
+    ] = 10_000,
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Write an analyst's brief: one self-contained HTML page with charts.
+
+    Who is escalating (as `trends`), escalation over time for the selection
+    and its most active actors, each actor's levels and most threatened
+    targets, the targets over time, and every statement with its explanation,
+    searchable in the page. Opens offline in any browser; prints cleanly.
+    Takes the filters of `show`. Writes nothing when no statement matches.
+
+    Example:
+
+    \b
+      rhetrack report --since 2023-10 --org "Kataib Hezbollah" -o brief.html
+    """
+    from rhetrack.render import stderr_console
+    from rhetrack.report import write_report
+    from rhetrack.storage import database_path
+
+    filters = _filters(**{**locals(), "limit": None})
+    written = write_report(
+        _database(db),
+        filters,
+        output_file,
+        force=force,
+        window=window,
+        max_statements=max_statements,
+        title=title,
+        database_name=database_path(db).name,
+    )
+    listed = "" if written.listed == written.statements else f" ({written.listed:,} listed)"
+    stderr_console().print(
+        f"wrote {written.path}: {written.statements:,} statements{listed} by {written.actors:,} actors "
+        f"from {written.documents:,} documents, {written.size / 1_000_000:.1f} MB",
+        markup=False,
+    )
+
+
+@app.command()
 def actors(db: DbOption = None, output: FormatOption = OutputFormat.table) -> None:
     """Actors with statements: organization, count, last seen and highest level.
 

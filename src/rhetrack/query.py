@@ -667,6 +667,140 @@ def strongest_statements(
     return found
 
 
+# What `selection_counts` can group by: the month a statement is placed in,
+# its level, its speaker (actor id), the root of each target it threatens
+# (a parent stands for its children: us-bases counts for united-states).
+_GROUPS = {
+    "month": ("substr(c.date_start, 1, 7)", "substr(c.date_start, 1, 7) = substr(c.date_end, 1, 7)"),
+    "level": ("c.level", None),
+    "actor": ("c.actor_id", "c.actor_id IS NOT NULL"),
+    "target": ("r.root", None),
+    "subtarget": ("leaf.name", None),  # the target as named, not rolled up
+}
+_TARGET_ROOTS = """WITH RECURSIVE roots(id, root) AS (
+        SELECT id, name FROM targets WHERE parent_id IS NULL
+        UNION ALL SELECT t.id, roots.root FROM targets t JOIN roots ON t.parent_id = roots.id)"""
+
+
+def selection_counts(db: Database, filters: StatementFilter, group: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """How many statements of the selection fall in each group: rows of the
+    group's values and the count, e.g. `("month", "level")` gives
+    `("2023-11", 3, 12)`. Grouping by month leaves out statements with no place
+    in a month; by target, those that threaten none (a statement counts once
+    for each root it threatens)."""
+    unknown = set(group) - _GROUPS.keys()
+    if unknown or not group:
+        raise ValueError(f"cannot group by {sorted(unknown) or 'nothing'}; use {', '.join(_GROUPS)}")
+    clauses, params = _selection(db, filters)
+    keys = [_GROUPS[name][0] for name in group]
+    conditions = [_GROUPS[name][1] for name in group if _GROUPS[name][1]]
+    joins = ""
+    if "target" in group or "subtarget" in group:
+        joins = """JOIN statement_targets st ON st.statement_id = c.id JOIN roots r ON r.id = st.target_id
+                   JOIN targets leaf ON leaf.id = st.target_id"""
+    # MATERIALIZED: the selection first, through the filters' own indexes;
+    # then the links of those statements alone.
+    sql = f"""{_TARGET_ROOTS},
+        chosen AS MATERIALIZED (
+            SELECT s.id, s.actor_id, s.level, s.date_start, s.date_end FROM statements s
+            WHERE {" AND ".join(clauses)})
+        SELECT {", ".join(keys)}, count(DISTINCT c.id) FROM chosen c {joins}
+        {"WHERE " + " AND ".join(conditions) if conditions else ""}
+        GROUP BY {", ".join(keys)} ORDER BY {", ".join(keys)}"""
+    return _run_selection(db, filters, sql, params)
+
+
+SUMMARY_FIGURES = ("statements", "documents", "actors", "first_date", "last_date", "undated", "unplaced")
+
+
+def selection_summary(db: Database, filters: StatementFilter) -> dict[str, Any]:
+    """What a selection covers: its statements, the documents reporting them,
+    their speakers, the first and last date, how many are undated, and how
+    many have no place in a month (dated only to the year)."""
+    clauses, params = _selection(db, filters)
+    sql = f"""WITH chosen AS MATERIALIZED (
+            SELECT s.id, s.actor_id, s.date, s.date_start, s.date_end FROM statements s
+            WHERE {" AND ".join(clauses)})
+        SELECT count(*),
+               (SELECT count(DISTINCT ss.document_id) FROM statement_sources ss
+                 WHERE ss.statement_id IN (SELECT id FROM chosen)),
+               count(DISTINCT actor_id), min(date_start), max(date_end), count(*) - count(date_start),
+               count(date_start)
+                 - count(CASE WHEN substr(date_start, 1, 7) = substr(date_end, 1, 7) THEN 1 END)
+        FROM chosen"""
+    return dict(zip(SUMMARY_FIGURES, _run_selection(db, filters, sql, params)[0], strict=True))
+
+
+def target_tree(db: Database) -> dict[str, str]:
+    """Every target's root (a target with no parent is its own): `{"us-bases": "united-states", …}`."""
+    return dict(db.execute(f"{_TARGET_ROOTS} SELECT t.name, roots.root FROM roots JOIN targets t USING (id)"))
+
+
+def actor_labels(db: Database, actor_ids: list[int]) -> dict[int, tuple[str, str | None]]:
+    """Each actor's name and organization."""
+    return {
+        actor_id: (name, org)
+        for actor_id, name, org in db.execute(
+            """SELECT a.id, a.name, o.name FROM actors a LEFT JOIN actors o ON o.id = a.organization_id
+               WHERE a.id IN (SELECT value FROM json_each(?))""",
+            [json.dumps(actor_ids)],
+        )
+    }
+
+
+def report_statements(db: Database, filters: StatementFilter, limit: int | None) -> list[dict[str, Any]]:
+    """The selection's statements, newest first (undated last), each with what
+    `explain` gives for it: the words that named the speaker and the cue, the
+    date expression and its reason, the level cues, the target mentions, the
+    note, and every source document (`sources_detail`: name, title, url,
+    publisher, published), the first source first."""
+    clauses, params = _selection(db, filters)
+    sql = (
+        _SELECT.replace(
+            "FROM statements s",
+            """, s.speaker_text, s.attribution_cue, s.date_expression, s.cues, s.note, d.published,
+               (SELECT json_group_array(json_array(t.name, st.mention)) FROM statement_targets st
+                  JOIN targets t ON t.id = st.target_id WHERE st.statement_id = s.id)
+            FROM statements s""",
+        )
+        + " WHERE "
+        + " AND ".join(clauses)
+        + " ORDER BY s.date_start IS NULL, s.date_start DESC, s.id DESC"
+        + (" LIMIT ?" if limit is not None else "")
+    )
+    rows = _run_selection(db, filters, sql, [*params, limit] if limit is not None else params)
+    statements = []
+    for row in rows:
+        statement = _statement_row(row[:13])
+        speaker_text, cue, expression, cues, note, published, mentions = row[13:]
+        statement.update(
+            speaker_text=speaker_text,
+            attribution_cue=cue,
+            date_expression=expression,
+            date_reason=_date_reason(expression, statement["date_precision"], published),
+            cues=json.loads(cues or "[]"),
+            note=note,
+            target_mentions=[{"target": t, "mention": m} for t, m in sorted(json.loads(mentions or "[]"))],
+            sources_detail=[],
+        )
+        statements.append(statement)
+    by_id = {statement["id"]: statement for statement in statements}
+    for first in range(0, len(statements), HIGHLIGHT_BATCH * 20):
+        batch = [statement["id"] for statement in statements[first : first + HIGHLIGHT_BATCH * 20]]
+        for statement_id, name, title, url, publisher, published in db.execute(
+            """SELECT ss.statement_id, d.name, d.title, d.url, d.publisher, d.published
+               FROM statement_sources ss JOIN statements s ON s.id = ss.statement_id
+               JOIN documents d ON d.id = ss.document_id
+               WHERE ss.statement_id IN (SELECT value FROM json_each(?))
+               ORDER BY ss.statement_id, ss.document_id != s.document_id, d.published, d.name""",
+            [json.dumps(batch)],
+        ):
+            by_id[statement_id]["sources_detail"].append(
+                {"name": name, "title": title, "url": url, "publisher": publisher, "published": published}
+            )
+    return statements
+
+
 # -- one statement: explain and history ---------------------------------------------------
 
 
