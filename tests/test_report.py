@@ -91,11 +91,14 @@ def test_the_page_lists_every_selected_statement_newest_first(brief: tuple[Path,
     by_id = {row["id"]: row for row in rows}
     for statement in statements:
         row = by_id[statement["i"]]
-        assert (statement["q"], statement["l"], statement["d"], statement["t"]) == (
+        assert (statement["q"], statement["l"], statement["d"], statement.get("t", [])) == (
             row["quote"], row["level"], row["date"], row["targets"]
         )  # fmt: skip
+        assert statement.get("p", "day") == row["date_precision"]
+        assert statement.get("k", "direct") == row["kind"]
+        assert statement.get("n", 1) == row["sources"]
         assert data["speakers"][statement["a"]][0] == row["speaker"]
-        assert statement["r"]  # how its date was resolved
+        assert data["reasons"][statement["r"]]  # how its date was resolved
     dates = [s["d"] for s in statements if s["d"]]
     assert dates == sorted(dates, reverse=True)
 

@@ -197,12 +197,12 @@ def matching(report: Path, words: str, lowest: int = 0) -> list[int]:
     kept = []
     for s in data["statements"]:
         speaker, organization = data["speakers"][s["a"]]
-        fields = [s["q"], speaker, organization or "", " ".join(s["t"]), s["d"] or "",
-                  data["levels"][s["l"]], s["k"], f"#{s['i']}"]  # fmt: skip
+        fields = [s["q"], speaker, organization or "", " ".join(s.get("t", [])), s["d"] or "",
+                  data["levels"][s["l"]], s.get("k", "direct"), f"#{s['i']}"]  # fmt: skip
         for index in s["s"]:
             name, title, _, publisher, _ = data["documents"][index]
             fields += [name, title or "", publisher or ""]
-        fields += s["c"] or []
+        fields += s.get("c", [])
         text = fold(" \u0001 ".join(fields))
         if s["l"] >= lowest and all(word in text for word in fold(words).split()):
             kept.append(s["i"])

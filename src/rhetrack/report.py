@@ -31,7 +31,7 @@ import jinja2
 
 from rhetrack import __version__, charts
 from rhetrack.errors import ReportError
-from rhetrack.levels import LEVEL_NAMES
+from rhetrack.levels import LEVEL_NAMES, event_codes
 from rhetrack.query import actor_labels, report_statements, selection_counts, selection_summary
 from rhetrack.trends import ENOUGH, RATE_DAYS, STEADY, WINDOWS, Trends, actor_trends
 
@@ -42,8 +42,9 @@ if TYPE_CHECKING:
 MAX_STATEMENTS = 10_000  # listed in the page; the charts count every statement selected
 ACTOR_CHARTS = 6  # the most active actors, each a small chart of its own
 ACTOR_ROWS = 12  # actors in the level and target charts
-TARGET_SERIES = 7  # targets drawn over time; the rest are "other"
+TARGET_SERIES = 7  # targets drawn over time; the rest are OTHER_TARGETS
 RISING_SHOWN = 5
+OTHER_TARGETS = "(other targets)"
 LEVEL_MEANINGS = (
     "no threat: statements, claims of fact, appeals for calm",
     "hostile framing: accusing, denouncing, belittling",
@@ -185,9 +186,9 @@ def _charts(db: Database, filters: StatementFilter) -> dict[str, Any]:
     drawn = roots[:TARGET_SERIES]
     over_time: dict[tuple[str, str], int] = {}
     for month, root, n in month_targets:
-        key = (month, root if root in drawn else "other")
+        key = (month, root if root in drawn else OTHER_TARGETS)
         over_time[key] = over_time.get(key, 0) + n
-    series = drawn + (["other"] if any(root not in drawn for _, root, _ in month_targets) else [])
+    series = drawn + ([OTHER_TARGETS] if any(root not in drawn for _, root, _ in month_targets) else [])
     return {
         "months": months,
         "overall": charts.monthly_levels(months, month_levels),
@@ -200,11 +201,13 @@ def _charts(db: Database, filters: StatementFilter) -> dict[str, Any]:
 
 
 def _statement_data(statements: list[dict[str, Any]]) -> dict[str, Any]:
-    """The statements as the page's script reads them: speakers and documents
-    once each, every statement an object of short keys (see report.js)."""
+    """The statements as the page's script reads them (see report.js): speakers,
+    documents and date reasons once each, every statement an object of short
+    keys, a key left out where its value is empty or the usual one."""
     speakers: dict[tuple[str, str | None], int] = {}
     documents: dict[str, int] = {}
     document_rows: list[list[Any]] = []
+    reasons: dict[str, int] = {}
     rows = []
     for statement in statements:
         speaker = speakers.setdefault((statement["speaker"] or "", statement["organization"]), len(speakers))
@@ -218,27 +221,36 @@ def _statement_data(statements: list[dict[str, Any]]) -> dict[str, Any]:
                 )  # fmt: skip
             sources.append(documents[source["name"]])
         quote, sentence = statement["quote"], statement["sentence"]
-        # The sentence around the quote, as the words before and after it.
-        context = None
+        row: dict[str, Any] = {
+            "i": statement["id"], "d": statement["date"], "a": speaker, "l": statement["level"], "q": quote,
+            "s": sources, "r": reasons.setdefault(statement["date_reason"], len(reasons)),
+        }  # fmt: skip
+        optional = {
+            "p": statement["date_precision"] if statement["date_precision"] != "day" else None,
+            "t": statement["targets"],
+            "k": statement["kind"] if statement["kind"] != "direct" else None,
+            "n": statement["sources"] if statement["sources"] != 1 else None,
+            "x": 1 if statement["corrected"] else None,
+            "w": statement["speaker_text"],
+            "u": statement["attribution_cue"],
+            "v": [
+                [cue["text"], cue["level"], cue.get("family"), cue.get("note")] for cue in statement["cues"]
+            ],
+            "m": [[mention["target"], mention["mention"]] for mention in statement["target_mentions"]],
+            "o": statement["note"],
+        }
         if sentence and sentence != quote:
+            # The sentence around the quote, as the words before and after it.
             at = sentence.find(quote)
-            context = [sentence[:at], sentence[at + len(quote) :]] if at >= 0 else [sentence, ""]
-        cues = [[cue["text"], cue["level"], cue.get("family"), cue.get("note")] for cue in statement["cues"]]
-        rows.append(
-            {
-                "i": statement["id"], "d": statement["date"], "p": statement["date_precision"], "a": speaker,
-                "l": statement["level"], "t": statement["targets"], "k": statement["kind"], "q": quote,
-                "c": context, "n": statement["sources"], "s": sources, "x": int(statement["corrected"]),
-                "w": statement["speaker_text"], "u": statement["attribution_cue"],
-                "r": statement["date_reason"], "v": cues,
-                "m": [[mention["target"], mention["mention"]] for mention in statement["target_mentions"]],
-                "o": statement["note"], "e": [statement["cameo"], statement["goldstein"]],
-            }
-        )  # fmt: skip
+            optional["c"] = [sentence[:at], sentence[at + len(quote) :]] if at >= 0 else [sentence, ""]
+        row.update((key, value) for key, value in optional.items() if value)
+        rows.append(row)
     return {
         "speakers": [[name, org] for name, org in speakers],
         "documents": document_rows,
+        "reasons": list(reasons),
         "levels": list(LEVEL_NAMES),
+        "codes": [[code.cameo, code.goldstein] for _, code in sorted(event_codes().items())],
         "statements": rows,
     }
 

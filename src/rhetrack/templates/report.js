@@ -4,17 +4,26 @@
 // markup, and links only to http(s) URLs.
 //
 // Data: {speakers: [[name, organization]], documents: [[name, title, url,
-// publisher, published]], levels: [names], statements: [{i: id, d: date,
-// p: precision, a: speaker index, l: level, t: [targets], k: kind, q: quote,
-// c: [words before, words after] the quote in its sentence or null,
-// n: sources, s: [document indexes], x: corrected (0/1), w: words naming the
-// speaker, u: attribution cue, r: how the date was resolved, v: [[cue text,
-// level, family, note]], m: [[target, mention]], o: note, e: [CAMEO, Goldstein]}]}
+// publisher, published]], reasons: [how a date was resolved], levels: [names],
+// codes: [[CAMEO, Goldstein] by level], statements: [{i: id, d: date, a:
+// speaker index, l: level, q: quote, s: [document indexes], r: reason index,
+// and where not empty or usual: p: precision (day), t: [targets], k: kind
+// (direct), n: sources (1), x: corrected, w: words naming the speaker, u:
+// attribution cue, v: [[cue, level, family, note]], m: [[target, mention]],
+// o: note, c: [words before, words after] the quote in its sentence}]}
 (function () {
   "use strict";
   var PAGE = 50;
   var data = JSON.parse(document.getElementById("report-data").textContent);
   var statements = data.statements;
+  statements.forEach(function (statement) {
+    statement.p = statement.p || "day";
+    statement.t = statement.t || [];
+    statement.k = statement.k || "direct";
+    statement.n = statement.n || 1;
+    statement.v = statement.v || [];
+    statement.m = statement.m || [];
+  });
   var rows = document.getElementById("statement-rows");
   var search = document.getElementById("search");
   var minLevel = document.getElementById("min-level");
@@ -84,7 +93,7 @@
     field(list, "speaker", (statement.w ? "\u2018" + statement.w + "\u2019 \u2192 " : "") + speaker +
           (statement.u ? " (cue: " + statement.u + ")" : ""));
     field(list, "kind", statement.k === "direct" ? "direct: quoted words" : "indirect: reported speech");
-    field(list, "date", (statement.d || "undated") + " (" + statement.p + "): " + statement.r);
+    field(list, "date", (statement.d || "undated") + " (" + statement.p + "): " + data.reasons[statement.r]);
     field(list, "level", statement.v.length ? statement.v.map(function (cue) {
       var why = [cue[2], cue[3]].filter(Boolean).join(", ");
       return "\u2018" + cue[0] + "\u2019 \u2192 " + cue[1] + (why ? " (" + why + ")" : "");
@@ -99,7 +108,8 @@
       context.appendChild(document.createTextNode(statement.c[1]));
       field(list, "in context", context);
     }
-    field(list, "event codes", "CAMEO " + statement.e[0] + ", Goldstein " + statement.e[1]);
+    var code = data.codes[statement.l];
+    field(list, "event codes", "CAMEO " + code[0] + ", Goldstein " + code[1]);
     var sources = element("span");
     statement.s.forEach(function (index, position) {
       var source = data.documents[index];
