@@ -118,7 +118,7 @@ def seeds_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_screenshot_of_the_seeds_report_shows_drawn_charts_and_no_errors(
     browser: Browser, seeds_report: Path, tmp_path: Path
 ) -> None:
-    visit = Visit(browser, seeds_report, height=1500)
+    visit = Visit(browser, seeds_report, height=2000)
     page = visit.page
     charts = page.eval_on_selector_all(
         "figure.chart svg",

@@ -519,10 +519,15 @@ def report(
         title=title,
         database_name=database_path(db).name,
     )
+
+    def counted(number: int, noun: str) -> str:
+        return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
     listed = "" if written.listed == written.statements else f" ({written.listed:,} listed)"
+    size = f"{written.size / 1e6:.1f} MB" if written.size >= 1e6 else f"{written.size / 1e3:.0f} KB"
     stderr_console().print(
-        f"wrote {written.path}: {written.statements:,} statements{listed} by {written.actors:,} actors "
-        f"from {written.documents:,} documents, {written.size / 1_000_000:.1f} MB",
+        f"wrote {written.path}: {counted(written.statements, 'statement')}{listed} by "
+        f"{counted(written.actors, 'actor')} from {counted(written.documents, 'document')}, {size}",
         markup=False,
     )
 
