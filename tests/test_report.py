@@ -253,3 +253,27 @@ def test_the_wheel_ships_the_report_templates(tmp_path: Path) -> None:
         names = set(archive.namelist())
     for template in ("report.html.j2", "report.css", "report.js"):
         assert f"rhetrack/templates/{template}" in names
+
+
+def test_statements_without_a_month_are_listed_and_counted_apart(tmp_path: Path) -> None:
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    words = ["Remark one stands.", "Remark two stands.", "Remark three stands."]
+    (folder / "notes.txt").write_text("Notes\n\n" + "\n\n".join(words) + "\n", encoding="utf-8")
+    database = tmp_path / "undated.db"
+    ok("ingest", folder, "--db", database)
+    db = open_database(database)
+    add_statement(db, "notes.txt", words[0], "Qais al-Khazali", level=3, targets=["us-bases"])
+    add_statement(db, "notes.txt", words[1], "Akram al-Kaabi", level=1)
+    add_statement(db, "notes.txt", words[2], "Akram al-Kaabi", level=4, date=PartialDate(2024))
+    db.close()
+    report = tmp_path / "undated.html"
+    ok("report", "-o", report, "--db", database)
+    html = report.read_text(encoding="utf-8")
+    assert "2 undated, 1 dated only to the year (listed below all the same)" in html
+    assert len(page_data(report)["statements"]) == 3
+    assert "there are no periods to compare" in html
+    assert "No statement of the selection is dated to the month or better." in html
+    # No time to draw, but each actor's levels and targets all the same.
+    assert len(re.findall(r"<svg\b", html)) == 2
+    assert 'united-states 1 <span class="parts">(us-bases 1)</span>' in html

@@ -108,96 +108,93 @@ def month_range(first: str, last: str) -> list[str]:
 
 
 def _charts(db: Database, filters: StatementFilter) -> dict[str, Any]:
-    """Every chart of the page, with the tables that go with them."""
+    """Every chart of the page, with the tables that go with them (None where
+    there is nothing to draw: no statement placed in a month, no target)."""
     month_levels = {
         (month, level): n for month, level, n in selection_counts(db, filters, ("month", "level"))
     }
-    if not month_levels:
-        return {"months": []}
-    months = month_range(min(m for m, _ in month_levels), max(m for m, _ in month_levels))
+    months = (
+        month_range(min(m for m, _ in month_levels), max(m for m, _ in month_levels)) if month_levels else []
+    )
     actor_levels = selection_counts(db, filters, ("actor", "level"))
     totals: dict[int, int] = {}
     for actor_id, _, n in actor_levels:
         totals[actor_id] = totals.get(actor_id, 0) + n
-    ranked = sorted(totals, key=lambda actor_id: -totals[actor_id])
-    labels = actor_labels(db, ranked[:ACTOR_ROWS])
-    names = {actor_id: labels[actor_id][0] for actor_id in ranked[:ACTOR_ROWS]}
-
-    per_actor_months: dict[int, dict[tuple[str, int], int]] = {}
-    for actor_id, month, level, n in selection_counts(db, filters, ("actor", "month", "level")):
-        if actor_id in ranked[:ACTOR_CHARTS]:
-            per_actor_months.setdefault(actor_id, {})[(month, level)] = n
-    actor_charts = [
-        {
-            "name": names[actor_id],
-            "organization": labels[actor_id][1],
-            "statements": totals[actor_id],
-            "svg": charts.monthly_levels(months, per_actor_months[actor_id], small=True),
-        }
-        for actor_id in ranked[:ACTOR_CHARTS]
-        if actor_id in per_actor_months
-    ]
-
-    shown = ranked[:ACTOR_ROWS]
-    levels_svg = charts.level_distribution(
-        [names[actor_id] for actor_id in shown],
-        {(names[actor_id], level): n for actor_id, level, n in actor_levels if actor_id in names},
-    )
-
-    actor_targets = selection_counts(db, filters, ("actor", "target"))
-    threatened = {}
-    for actor_id, _, n in actor_targets:
-        threatened[actor_id] = threatened.get(actor_id, 0) + n
-    heat_actors = sorted(threatened, key=lambda actor_id: -threatened[actor_id])[:ACTOR_ROWS]
-    heat_names = {**names, **{i: name for i, (name, _) in actor_labels(db, heat_actors).items()}}
-    root_totals: dict[str, int] = {}
-    for _, root, n in actor_targets:
-        root_totals[root] = root_totals.get(root, 0) + n
-    roots = sorted(root_totals, key=lambda root: (-root_totals[root], root))
-    heatmap_svg = None
-    if heat_actors:
-        heatmap_svg = charts.target_heatmap(
-            [heat_names[actor_id] for actor_id in heat_actors],
-            roots,
-            {(heat_names[a], root): n for a, root, n in actor_targets if a in heat_names},
+    ranked = sorted(totals, key=lambda actor_id: -totals[actor_id])[:ACTOR_ROWS]
+    labels = actor_labels(db, ranked)
+    names = {actor_id: labels[actor_id][0] for actor_id in ranked}
+    result: dict[str, Any] = {"months": months, "overall": None, "actors": [], "levels": None}
+    if months:
+        result["overall"] = charts.monthly_levels(months, month_levels)
+        per_actor: dict[int, dict[tuple[str, int], int]] = {}
+        for actor_id, month, level, n in selection_counts(db, filters, ("actor", "month", "level")):
+            if actor_id in ranked[:ACTOR_CHARTS]:
+                per_actor.setdefault(actor_id, {})[(month, level)] = n
+        result["actors"] = [
+            {
+                "name": names[actor_id],
+                "organization": labels[actor_id][1],
+                "statements": totals[actor_id],
+                "svg": charts.monthly_levels(months, per_actor[actor_id], small=True),
+            }
+            for actor_id in ranked[:ACTOR_CHARTS]
+            if actor_id in per_actor
+        ]
+    if ranked:
+        result["levels"] = charts.level_distribution(
+            [names[actor_id] for actor_id in ranked],
+            {(names[actor_id], level): n for actor_id, level, n in actor_levels if actor_id in names},
         )
-    # Each actor's most threatened targets, a parent with its children named.
-    children: dict[tuple[int, str], list[tuple[str, int]]] = {}
+    result.update(_target_charts(db, filters, months))
+    return result
+
+
+def _target_charts(db: Database, filters: StatementFilter, months: list[str]) -> dict[str, Any]:
+    """The actors by target chart and table, and the targets over time."""
+    actor_targets = selection_counts(db, filters, ("actor", "target"))
+    if not actor_targets:
+        return {"heatmap": None, "target_table": [], "targets_over_time": None}
+    threatened: dict[int, int] = {}
+    root_totals: dict[str, int] = {}
+    for actor_id, root, n in actor_targets:
+        threatened[actor_id] = threatened.get(actor_id, 0) + n
+        root_totals[root] = root_totals.get(root, 0) + n
+    actors = sorted(threatened, key=lambda actor_id: -threatened[actor_id])[:ACTOR_ROWS]
+    names = {actor_id: name for actor_id, (name, _) in actor_labels(db, actors).items()}
+    roots = sorted(root_totals, key=lambda root: (-root_totals[root], root))
+    heatmap = charts.target_heatmap(
+        [names[actor_id] for actor_id in actors],
+        roots,
+        {(names[actor_id], root): n for actor_id, root, n in actor_targets if actor_id in names},
+    )
+    # Each actor's most threatened targets, a parent with its parts named.
+    parts: dict[tuple[int, str], list[tuple[str, int]]] = {}
     for actor_id, root, leaf, n in selection_counts(db, filters, ("actor", "target", "subtarget")):
-        if actor_id in heat_names and leaf != root:
-            children.setdefault((actor_id, root), []).append((leaf, n))
-    target_table = [
+        if actor_id in names and leaf != root:
+            parts.setdefault((actor_id, root), []).append((leaf, n))
+    table = [
         {
-            "actor": heat_names[actor_id],
+            "actor": names[actor_id],
             "targets": [
-                {
-                    "target": root,
-                    "statements": n,
-                    "children": sorted(children.get((actor_id, root), []), key=lambda c: (-c[1], c[0])),
-                }
+                {"target": root, "statements": n,
+                 "children": sorted(parts.get((actor_id, root), []), key=lambda part: (-part[1], part[0]))}
                 for a, root, n in sorted(actor_targets, key=lambda row: (-row[2], row[1]))
                 if a == actor_id
             ][:5],
         }
-        for actor_id in heat_actors
-    ]
-
-    month_targets = selection_counts(db, filters, ("month", "target"))
-    drawn = roots[:TARGET_SERIES]
-    over_time: dict[tuple[str, str], int] = {}
-    for month, root, n in month_targets:
-        key = (month, root if root in drawn else OTHER_TARGETS)
-        over_time[key] = over_time.get(key, 0) + n
-    series = drawn + ([OTHER_TARGETS] if any(root not in drawn for _, root, _ in month_targets) else [])
-    return {
-        "months": months,
-        "overall": charts.monthly_levels(months, month_levels),
-        "actors": actor_charts,
-        "levels": levels_svg,
-        "heatmap": heatmap_svg,
-        "target_table": target_table,
-        "targets_over_time": charts.targets_over_time(months, series, over_time) if month_targets else None,
-    }
+        for actor_id in actors
+    ]  # fmt: skip
+    over_time = None
+    month_targets = selection_counts(db, filters, ("month", "target")) if months else []
+    if month_targets:
+        drawn = roots[:TARGET_SERIES]
+        counts: dict[tuple[str, str], int] = {}
+        for month, root, n in month_targets:
+            key = (month, root if root in drawn else OTHER_TARGETS)
+            counts[key] = counts.get(key, 0) + n
+        series = drawn + ([OTHER_TARGETS] if any(root not in drawn for _, root, _ in month_targets) else [])
+        over_time = charts.targets_over_time(months, series, counts)
+    return {"heatmap": heatmap, "target_table": table, "targets_over_time": over_time}
 
 
 def _statement_data(statements: list[dict[str, Any]]) -> dict[str, Any]:
