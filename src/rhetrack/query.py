@@ -541,8 +541,8 @@ def statement_count(db: Database) -> int:
 PLACED = "substr(s.date_start, 1, 7) = substr(s.date_end, 1, 7)"
 # Where in its interval a statement is placed: the middle (a day is itself).
 _POINT = "(julianday(s.date_start) + julianday(s.date_end)) / 2"
-# Place-holders for a period's bounds come after the filters' parameters, so
-# the search text stays the first parameter for the phrase fallback.
+# A placed date covers a month at most, so the statements placed in a period
+# start at most this many days before it (the date_start index's range).
 _LONGEST_PLACED_DAYS = 31
 
 
@@ -557,7 +557,12 @@ def _selection(
 def _run_selection(
     db: Database, filters: StatementFilter, sql: str, params: list[Any]
 ) -> list[tuple[Any, ...]]:
-    """Run SQL built on `_selection`, retrying a search that is not FTS5 syntax as phrases."""
+    """Run SQL built on `_selection`, retrying a search that is not FTS5 syntax as phrases.
+
+    The selection's clauses come first in the SQL and any other parameter
+    after them, so the search text stays the first parameter, where the
+    phrase fallback replaces it.
+    """
     return _fetch_with_search(db, sql, params, filters.search)
 
 
@@ -649,21 +654,15 @@ def strongest_statements(
             SELECT s.id, s.actor_id, row_number() OVER (
                        PARTITION BY s.actor_id ORDER BY s.level DESC, s.date_start DESC, s.id DESC) AS place
             FROM statements s WHERE {" AND ".join([*clauses, *period])})
-        {_SELECT} JOIN ranked r ON r.id = s.id
+        {_SELECT.replace("FROM statements s", ", r.actor_id FROM statements s")} JOIN ranked r ON r.id = s.id
         WHERE r.place <= ? AND r.actor_id IN (SELECT value FROM json_each(?))
         ORDER BY r.actor_id, r.place"""
     # The period is read whole through the date index and ranked: asked for
     # its few actors, SQLite would read each one's statements of every date.
     rows = _run_selection(db, filters, sql, [*params, *bounds, each, json.dumps(actor_ids)])
     found: dict[int, list[dict[str, Any]]] = {}
-    actor_of = dict(
-        db.execute(
-            "SELECT id, actor_id FROM statements WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps([row[0] for row in rows])],
-        ).fetchall()
-    )
-    for row in rows:
-        found.setdefault(actor_of[row[0]], []).append(_statement_row(row))
+    for *statement, actor_id in rows:
+        found.setdefault(actor_id, []).append(_statement_row(tuple(statement)))
     return found
 
 
@@ -748,6 +747,9 @@ def actor_labels(db: Database, actor_ids: list[int]) -> dict[int, tuple[str, str
     }
 
 
+SOURCES_BATCH = 50_000  # statements whose sources are read in one query (their ids as one JSON array)
+
+
 def report_statements(db: Database, filters: StatementFilter, limit: int | None) -> list[dict[str, Any]]:
     """The selection's statements, newest first (undated last), each with what
     `explain` gives for it: the words that named the speaker and the cue, the
@@ -785,8 +787,8 @@ def report_statements(db: Database, filters: StatementFilter, limit: int | None)
         )
         statements.append(statement)
     by_id = {statement["id"]: statement for statement in statements}
-    for first in range(0, len(statements), HIGHLIGHT_BATCH * 20):
-        batch = [statement["id"] for statement in statements[first : first + HIGHLIGHT_BATCH * 20]]
+    for first in range(0, len(statements), SOURCES_BATCH):
+        batch = [statement["id"] for statement in statements[first : first + SOURCES_BATCH]]
         for statement_id, name, title, url, publisher, published in db.execute(
             """SELECT ss.statement_id, d.name, d.title, d.url, d.publisher, d.published
                FROM statement_sources ss JOIN statements s ON s.id = ss.statement_id

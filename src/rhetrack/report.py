@@ -45,12 +45,14 @@ ACTOR_ROWS = 12  # actors in the level and target charts
 TARGET_SERIES = 7  # targets drawn over time; the rest are OTHER_TARGETS
 RISING_SHOWN = 5
 OTHER_TARGETS = "(other targets)"
+# The coding scheme's definitions, for the page's legend.
 LEVEL_MEANINGS = (
-    "no threat: statements, claims of fact, appeals for calm",
-    "hostile framing: accusing, denouncing, belittling",
-    "warnings and demands, coercion without violence",
-    "threats of violence, conditional ones included",
-    "calls and decisions to attack, claims of attacks",
+    "describes, explains, no hostility",
+    "condemns, denounces, frames an enemy ideologically",
+    "demands, warns of unspecified consequences, declares readiness",
+    "threatens violence or harm against a target, conditional or not",
+    "calls for attacks, announces a decision to attack or to continue or raise attacks, "
+    "claims or endorses attacks",
 )
 
 
