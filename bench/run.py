@@ -8,7 +8,9 @@ Floors: for ingest, reading the same files and inserting one raw row per
 paragraph with sqlite3 executemany in one transaction (its time and, in a
 process of its own, its peak memory); for queries, the
 same filter as one plain indexed SELECT ... LIMIT on the same database;
-for start-up, `python -c pass` and a minimal Typer app printing one rich
+for `actors`, `trends` and `report` end to end, a fresh Python process that
+runs the same aggregate (or reads the same statements) as one plain sqlite3
+query and writes the rows out; for start-up, `python -c pass` and a minimal Typer app printing one rich
 table. Absolute times vary between machines; the ratios are what to compare.
 """
 
@@ -105,6 +107,53 @@ def floor_ingest_process(folder: Path, database: Path) -> tuple[float, int]:
         check=True,
     )
     return float(result.stdout), int(result.stderr.strip().splitlines()[-1])
+
+
+REPORT_STATEMENTS = 10_000
+# The floors of the aggregate commands: a fresh Python process that runs the
+# same aggregate (or reads the same statements) as one plain sqlite3 query and
+# writes the rows out.
+FLOOR_ACTORS = """
+import csv, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+rows = conn.execute("SELECT actor_id, count(*), max(date), max(level) FROM statements "
+                    "WHERE rejected = 0 AND orphaned = 0 GROUP BY actor_id").fetchall()
+csv.writer(sys.stdout).writerows(rows)
+"""
+FLOOR_TRENDS = """
+import csv, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+end = conn.execute("SELECT max(date_end) FROM statements").fetchone()[0]
+rows = conn.execute("SELECT actor_id, date_start > date(?, '-30 days'), count(*), max(level), avg(level), "
+                    "sum(level = 3), sum(level = 4) FROM statements WHERE date_start > date(?, '-120 days') "
+                    "GROUP BY 1, 2", [end, end]).fetchall()
+csv.writer(sys.stdout).writerows(rows)
+"""
+FLOOR_REPORT = """
+import json, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+rows = conn.execute("SELECT s.id, s.date, s.date_precision, a.name, s.level, s.kind, s.quote, s.sentence, "
+                    "s.source_count, d.name, d.title, d.url FROM statements s "
+                    "JOIN documents d ON d.id = s.document_id LEFT JOIN actors a ON a.id = s.actor_id "
+                    "WHERE s.date_start >= ? ORDER BY s.date_start DESC", [sys.argv[2]]).fetchall()
+with open(sys.argv[3], "w", encoding="utf-8") as out:
+    json.dump(rows, out, ensure_ascii=False)
+"""
+
+
+def floor_command(script: str, *args: object) -> list[str]:
+    return [sys.executable, "-c", script, *map(str, args)]
+
+
+def report_selection(database: Path, size: int) -> tuple[str, int]:
+    """The --since day that selects about `size` of the newest statements, and how many it selects."""
+    conn = sqlite3.connect(database)
+    since = conn.execute(
+        "SELECT date_start FROM statements ORDER BY date_start DESC LIMIT 1 OFFSET ?", [size - 1]
+    ).fetchone()[0]
+    selected = conn.execute("SELECT count(*) FROM statements WHERE date_start >= ?", [since]).fetchone()[0]
+    conn.close()
+    return since, selected
 
 
 def main() -> None:
@@ -211,6 +260,46 @@ def main() -> None:
             value = median_of(5, query) * 1000
             floor = median_of(5, floor_query) * 1000
             record(f"{command} {name} (limit 100), {args.statements:,} statements", value, floor, "ms")
+
+    # -- aggregates at scale: actors, trends, report ------------------------------------------
+    # End to end, as a user runs them (start-up included), against a process
+    # that runs the same aggregate as one plain sqlite3 query and writes it out.
+    raw.close()
+    db.close()
+    selection_since, selection = report_selection(query_db, REPORT_STATEMENTS)
+    report_file = workdir / "report.html"
+    floor_file = workdir / "report-floor.json"
+    aggregates = {
+        "rhetrack actors": (
+            [*rhetrack_command(), "actors", "--db", str(query_db), "--format", "csv"],
+            floor_command(FLOOR_ACTORS, query_db),
+        ),
+        "rhetrack trends": (
+            [*rhetrack_command(), "trends", "--db", str(query_db), "--format", "csv"],
+            floor_command(FLOOR_TRENDS, query_db),
+        ),
+        f"rhetrack report --since {selection_since} ({selection:,} statements)": (
+            [*rhetrack_command(), "report", "--db", str(query_db), "--since", selection_since,
+             "-o", str(report_file), "--force"],
+            floor_command(FLOOR_REPORT, query_db, selection_since, floor_file),
+        ),
+    }  # fmt: skip
+    for name, (command, floor) in aggregates.items():
+        value = statistics.median(timed(command)[0] for _ in range(3))
+        floor_seconds = statistics.median(timed(floor)[0] for _ in range(3))
+        unit, scale = ("s", 1) if "report" in name else ("ms", 1000)
+        record(
+            f"{name}, end to end, {args.statements:,} in the database",
+            value * scale,
+            floor_seconds * scale,
+            unit,
+        )
+    record(
+        f"report file size ({selection:,} statements) vs the same statements as JSON",
+        report_file.stat().st_size / 1e6,
+        floor_file.stat().st_size / 1e6,
+        "MB",
+    )
 
     # -- start-up ----------------------------------------------------------------------------
     # On a small database (the seed articles), as the goal states. The four

@@ -27,6 +27,8 @@ CREATE INDEX statements_document ON statements (document_id);
 CREATE INDEX statements_kind ON statements (kind);
 -- index statements_level
 CREATE INDEX statements_level ON statements (level);
+-- index statements_listed_actor
+CREATE INDEX statements_listed_actor ON statements (actor_id, level, date) WHERE rejected = 0 AND orphaned = 0;
 -- index statements_quote_key
 CREATE INDEX statements_quote_key ON statements (extracted_actor_id, quote_key);
 -- index statements_source_count
@@ -67,3 +69,5 @@ CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN INSERT INT
 CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN INSERT INTO statements_fts (rowid, quote, sentence) VALUES (new.id, new.quote, new.sentence); END;
 -- trigger statements_fts_update
 CREATE TRIGGER statements_fts_update AFTER UPDATE OF quote, sentence ON statements BEGIN INSERT INTO statements_fts (statements_fts, rowid, quote, sentence) VALUES ('delete', old.id, old.quote, old.sentence); INSERT INTO statements_fts (rowid, quote, sentence) VALUES (new.id, new.quote, new.sentence); END;
+-- view statements_view
+CREATE VIEW statements_view AS SELECT s.id, s.date, s.date_precision, COALESCE(a.name, s.speaker_text) AS speaker, o.name AS organization, s.level, CASE s.level WHEN 0 THEN 'neutral' WHEN 1 THEN 'hostile' WHEN 2 THEN 'warning' WHEN 3 THEN 'threat' WHEN 4 THEN 'mobilization' END AS level_name, (SELECT group_concat(name, ', ') FROM ( SELECT t.name FROM statement_targets st JOIN targets t ON t.id = st.target_id WHERE st.statement_id = s.id ORDER BY t.name)) AS targets, s.kind, s.quote, s.source_count AS sources, d.name AS document, d.title AS document_title, d.url, s.corrected FROM statements s JOIN documents d ON d.id = s.document_id LEFT JOIN actors a ON a.id = s.actor_id LEFT JOIN actors o ON o.id = a.organization_id WHERE s.rejected = 0 AND s.orphaned = 0;

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,48 @@ def test_storing_a_document_never_scans_a_growing_table(seeds_copy: Path, tmp_pa
         if found:
             scans[sql] = found
     assert not scans, sorted({re.sub(r"\d+", "N", " ".join(sql.split())) for sql in scans})
+
+
+def test_the_actor_listing_reads_the_listed_actor_index_not_the_statements(db: Database) -> None:
+    from rhetrack.query import ACTOR_LISTING
+
+    steps = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + ACTOR_LISTING)]
+    assert any("statements_listed_actor" in step for step in steps), steps
+    assert not any(re.match(r"SCAN s\b", step) for step in steps), steps
+
+
+def _traced(db: Database, action: Callable[[], object]) -> list[str]:
+    """The SELECT (and WITH) statements `action` runs, with their parameters bound."""
+    executed: list[str] = []
+    db.conn.set_trace_callback(executed.append)
+    try:
+        action()
+    finally:
+        db.conn.set_trace_callback(None)
+    return [sql for sql in executed if re.match(r"\s*(SELECT|WITH)\b", sql)]
+
+
+@pytest.mark.parametrize("name", FILTERS)
+def test_trends_read_their_periods_through_an_index(db: Database, name: str) -> None:
+    from rhetrack.trends import actor_trends
+
+    filters = FILTERS[name]
+    statements = _traced(db, lambda: actor_trends(db, filters, window=300))
+    assert len(statements) >= 3
+    for sql in statements:
+        steps = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql)]
+        assert not [step for step in steps if re.match(r"SCAN [sd]\b", step)], (sql, steps)
+    latest = next(sql for sql in statements if "ORDER BY s.date_end DESC LIMIT 1" in sql)
+    steps = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + latest)]
+    if name in ("none", "min-level", "level", "kind", "min-sources", "until"):
+        # Read back from the newest date: the first statement that passes is the answer.
+        assert any("statements_date_end" in step for step in steps), steps
+        assert not any("TEMP B-TREE FOR ORDER BY" in step for step in steps), steps
+    periods = [sql for sql in statements if "MATERIALIZED" in sql]
+    for sql in periods:
+        steps = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql)]
+        if name in ("none", "min-level", "level", "kind", "min-sources", "since", "until"):
+            # A period is a few months of the date index, whatever the level filter says.
+            assert any(
+                "statements_date_start" in step or "statements_actor_date" in step for step in steps
+            ), steps

@@ -33,8 +33,14 @@ with open(out, "w", encoding="utf-8") as handle:
     json.dump({"code": code, "modules": sorted(sys.modules)}, handle)
 """
 
-# Modules of ingest, eval and export/import: `show` and `--help` never need them.
+# Modules of ingest, eval, export/import, trends and report: `show` and `--help`
+# never need them (matplotlib alone takes about half a second to load).
 OTHER_COMMANDS = (
+    "matplotlib",
+    "jinja2",
+    "rhetrack.report",
+    "rhetrack.charts",
+    "rhetrack.trends",
     "dateparser",
     "charset_normalizer",
     "rhetrack.dates",

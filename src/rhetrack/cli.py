@@ -399,6 +399,139 @@ def timeline(
         stderr_console().print(f"{undated} undated statements left out", markup=False)
 
 
+WindowOption = Annotated[
+    int | None,
+    typer.Option(
+        "--window",
+        min=1,
+        max=3660,
+        help="Days in the recent period (the earlier one is three times as long). "
+        "Default: 30, widened to 91, 182 or 365 where the data are sparse.",
+    ),
+]
+
+
+@app.command()
+def trends(
+    actor: ActorOption = None,
+    org: OrgOption = None,
+    target: TargetOption = None,
+    min_level: MinLevelOption = None,
+    level: LevelOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    search: SearchOption = None,
+    doc: DocOption = None,
+    min_sources: MinSourcesOption = None,
+    include_rejected: RejectedOption = False,
+    window: WindowOption = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="At most this many actors.")
+    ] = None,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Who is escalating: each actor's latest period against the one before,
+    the actor whose rhetoric rose most first.
+
+    The latest period ends with the selection's latest dated statement (or
+    --until). For each actor: statements, highest and mean level, threats
+    (level 3) and calls (level 4) in each period, the change, and the
+    statements that drove a rise. The table also prints those statements.
+
+    Example:
+
+    \b
+      rhetrack trends --since 2023 --org "Kataib Hezbollah" --format csv
+    """
+    from rhetrack.render import render_rows, render_trends, stderr_console
+    from rhetrack.trends import TREND_COLUMNS, actor_trends
+
+    filters = _filters(**{**locals(), "limit": None})
+    result = actor_trends(_database(db), filters, window=window, limit=limit)
+    if result.periods is None:
+        stderr_console().print("no dated statements match the filters: nothing to compare", markup=False)
+    else:
+        stderr_console().print(f"comparing {result.periods.describe()}", markup=False)
+    if output is OutputFormat.table:
+        render_trends(result.rows, result.statements)
+    else:
+        render_rows(result.rows, TREND_COLUMNS, output)
+
+
+@app.command()
+def report(
+    output_file: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The HTML file to write, e.g. brief.html.", dir_okay=False),
+    ],
+    actor: ActorOption = None,
+    org: OrgOption = None,
+    target: TargetOption = None,
+    min_level: MinLevelOption = None,
+    level: LevelOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    search: SearchOption = None,
+    doc: DocOption = None,
+    min_sources: MinSourcesOption = None,
+    include_rejected: RejectedOption = False,
+    window: WindowOption = None,
+    title: Annotated[str | None, typer.Option("--title", help="The page's heading.")] = None,
+    max_statements: Annotated[
+        int,
+        typer.Option(
+            "--max-statements",
+            min=1,
+            help="List at most this many statements, the newest (charts count all).",
+        ),
+    ] = 10_000,
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Write an analyst's brief: one self-contained HTML page with charts.
+
+    Who is escalating (as `trends`), escalation over time for the selection
+    and its most active actors, each actor's levels and most threatened
+    targets, the targets over time, and every statement with its explanation,
+    searchable in the page. Opens offline in any browser; prints cleanly.
+    Takes the filters of `show`. Writes nothing when no statement matches.
+
+    Example:
+
+    \b
+      rhetrack report --since 2023-10 --org "Kataib Hezbollah" -o brief.html
+    """
+    from rhetrack.render import stderr_console
+    from rhetrack.report import write_report
+    from rhetrack.storage import database_path
+
+    filters = _filters(**{**locals(), "limit": None})
+    written = write_report(
+        _database(db),
+        filters,
+        output_file,
+        force=force,
+        window=window,
+        max_statements=max_statements,
+        title=title,
+        database_name=database_path(db).name,
+    )
+
+    def counted(number: int, noun: str) -> str:
+        return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+    listed = "" if written.listed == written.statements else f" ({written.listed:,} listed)"
+    size = f"{written.size / 1e6:.1f} MB" if written.size >= 1e6 else f"{written.size / 1e3:.0f} KB"
+    stderr_console().print(
+        f"wrote {written.path}: {counted(written.statements, 'statement')}{listed} by "
+        f"{counted(written.actors, 'actor')} from {counted(written.documents, 'document')}, {size}",
+        markup=False,
+    )
+
+
 @app.command()
 def actors(db: DbOption = None, output: FormatOption = OutputFormat.table) -> None:
     """Actors with statements: organization, count, last seen and highest level.

@@ -38,3 +38,7 @@ class GoldFileError(RhetrackError):
 
 class ExchangeError(RhetrackError):
     """An export folder is missing a file or holds one that cannot be read."""
+
+
+class ReportError(RhetrackError):
+    """A report cannot be written as asked (nothing selected, the file exists)."""

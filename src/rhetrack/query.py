@@ -11,7 +11,7 @@ import math
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from rhetrack.errors import QueryError
@@ -110,9 +110,9 @@ class _Search:
 
 
 def _where(
-    db: Database, filters: StatementFilter, since_part: SincePart | None = None
+    db: Database, filters: StatementFilter, since_part: SincePart | None = None, *, by_date: bool = False
 ) -> tuple[list[str], list[Any]]:
-    clauses, params = _filter_where(db, filters, since_part)
+    clauses, params = _filter_where(db, filters, since_part, by_date=by_date)
     return _with_search(filters, clauses, params, None)
 
 
@@ -139,11 +139,18 @@ def _with_search(
 
 
 def _filter_where(
-    db: Database, filters: StatementFilter, since_part: SincePart | None
+    db: Database, filters: StatementFilter, since_part: SincePart | None, *, by_date: bool = False
 ) -> tuple[list[str], list[Any]]:
-    """The clauses and parameters of every filter but the search."""
+    """The clauses and parameters of every filter but the search.
+
+    `by_date`: the query reads a few months through a date index, so the
+    level, kind and source-count tests (common values all) are kept off their
+    indexes with a unary `+`; without it SQLite may read every statement of
+    level 3 and up to find the few in the period.
+    """
     clauses: list[str] = []
     params: list[Any] = []
+    plus = "+" if by_date else ""
 
     def any_of(column: str, values: list[int]) -> None:
         clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
@@ -182,10 +189,10 @@ def _filter_where(
             )
         params.extend(ids)
     if filters.min_level is not None:
-        clauses.append("s.level >= ?")
+        clauses.append(f"{plus}s.level >= ?")
         params.append(filters.min_level)
     if filters.level is not None:
-        clauses.append("s.level = ?")
+        clauses.append(f"{plus}s.level = ?")
         params.append(filters.level)
     if filters.since is not None:
         # Partial dates match by overlap: "2023-10" keeps what may fall on or after Oct 1.
@@ -210,7 +217,7 @@ def _filter_where(
         clauses.append("s.date_start <= ?")
         params.append(filters.until.interval()[1].isoformat())
     if filters.kind:
-        clauses.append("s.kind = ?")
+        clauses.append(f"{plus}s.kind = ?")
         params.append(filters.kind)
     if filters.doc:
         # Any source counts: a corroborated statement belongs to every document reporting it.
@@ -222,7 +229,7 @@ def _filter_where(
         escaped = filters.doc.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params.extend([filters.doc, filters.doc, f"%{escaped}%"])
     if filters.min_sources is not None:
-        clauses.append("s.source_count >= ?")
+        clauses.append(f"{plus}s.source_count >= ?")
         params.append(filters.min_sources)
     if not filters.include_rejected:
         clauses.append("s.rejected = 0")
@@ -483,14 +490,17 @@ def timeline(db: Database, filters: StatementFilter) -> list[dict[str, Any]]:
     return rows
 
 
-def list_actors(db: Database) -> list[dict[str, Any]]:
-    """Actors with at least one statement: organization, count, last seen, highest level."""
-    rows = db.execute(
-        """SELECT a.name, a.kind, o.name, count(s.id), max(s.date), max(s.level)
+# Each actor's listed statements through the partial index statements_listed_actor
+# (actor_id, level, date): its entries alone answer the aggregates.
+ACTOR_LISTING = """SELECT a.name, a.kind, o.name, count(*), max(s.date), max(s.level)
            FROM actors a JOIN statements s ON s.actor_id = a.id AND s.rejected = 0 AND s.orphaned = 0
            LEFT JOIN actors o ON o.id = a.organization_id
-           GROUP BY a.id ORDER BY count(s.id) DESC, a.name"""
-    ).fetchall()
+           GROUP BY a.id ORDER BY count(*) DESC, a.name"""
+
+
+def list_actors(db: Database) -> list[dict[str, Any]]:
+    """Actors with at least one statement: organization, count, last seen, highest level."""
+    rows = db.execute(ACTOR_LISTING).fetchall()
     return [
         {
             "name": name,
@@ -518,6 +528,279 @@ def list_documents(db: Database) -> list[dict[str, Any]]:
 
 def statement_count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM statements").fetchone()[0]
+
+
+# -- aggregates over a selection: trends and the report ---------------------------------
+
+# A statement has a place in time when its date lies within one calendar month
+# (a day, a month, a publication date known to the day or month); one known
+# only to the year has none finer than the year, and is left out of monthly
+# figures and of the periods `trends` compares.
+# (No "IS NOT NULL": a NULL date fails the comparison, and the test would lead
+# SQLite to read the date_start index where date_end order is wanted.)
+PLACED = "substr(s.date_start, 1, 7) = substr(s.date_end, 1, 7)"
+# Where in its interval a statement is placed: the middle (a day is itself).
+_POINT = "(julianday(s.date_start) + julianday(s.date_end)) / 2"
+# A placed date covers a month at most, so the statements placed in a period
+# start at most this many days before it (the date_start index's range).
+_LONGEST_PLACED_DAYS = 31
+
+
+def _selection(
+    db: Database, filters: StatementFilter, *, by_date: bool = False
+) -> tuple[list[str], list[Any]]:
+    """The clauses and parameters that select the filters' statements (no limit);
+    `by_date` for a query that reads a period through a date index."""
+    return _where(db, replace(filters, limit=None, dated_only=False), by_date=by_date)
+
+
+def _run_selection(
+    db: Database, filters: StatementFilter, sql: str, params: list[Any]
+) -> list[tuple[Any, ...]]:
+    """Run SQL built on `_selection`, retrying a search that is not FTS5 syntax as phrases.
+
+    The selection's clauses come first in the SQL and any other parameter
+    after them, so the search text stays the first parameter, where the
+    phrase fallback replaces it.
+    """
+    return _fetch_with_search(db, sql, params, filters.search)
+
+
+def latest_placed_date(db: Database, filters: StatementFilter) -> date | None:
+    """The last day of the latest statement of the selection that has a place in time."""
+    clauses, params = _selection(db, filters, by_date=True)
+    clauses, params = [*clauses, PLACED, "s.date_end IS NOT NULL"], list(params)
+    if filters.until is not None:
+        # Read back from --until, not from the newest statement of all.
+        latest = filters.until.interval()[1] + timedelta(days=_LONGEST_PLACED_DAYS)
+        clauses.append("s.date_end <= ?")
+        params.append(latest.isoformat())
+    where = " AND ".join(clauses)
+    sql = f"SELECT s.date_end FROM statements s WHERE {where} ORDER BY s.date_end DESC LIMIT 1"
+    rows = _run_selection(db, filters, sql, params)
+    return date.fromisoformat(rows[0][0]) if rows else None
+
+
+def _period_clauses(start: date, end: date) -> tuple[list[str], list[Any]]:
+    """Placed statements whose point lies in (start, end]; the date_start index reaches them."""
+    earliest = (start - timedelta(days=_LONGEST_PLACED_DAYS)).isoformat()
+    return (
+        [PLACED, "s.date_start >= ?", "s.date_start <= ?", f"{_POINT} > julianday(?)",
+         f"{_POINT} <= julianday(?)"],
+        [earliest, end.isoformat(), start.isoformat(), end.isoformat()],
+    )  # fmt: skip
+
+
+def placed_counts(
+    db: Database, filters: StatementFilter, start: date, split: date, end: date
+) -> tuple[int, int]:
+    """How many statements of the selection are placed in (start, split] and in (split, end]."""
+    clauses, params = _selection(db, filters, by_date=True)
+    period, bounds = _period_clauses(start, end)
+    sql = f"""WITH chosen AS MATERIALIZED (
+                  SELECT {_POINT} AS point FROM statements s WHERE {" AND ".join([*clauses, *period])})
+              SELECT count(*) - count(CASE WHEN point > julianday(?) THEN 1 END),
+                     count(CASE WHEN point > julianday(?) THEN 1 END)
+              FROM chosen"""
+    earlier, recent = _run_selection(
+        db, filters, sql, [*params, *bounds, split.isoformat(), split.isoformat()]
+    )[0]
+    return earlier, recent
+
+
+PERIOD_FIGURES = ("statements", "highest", "mean", "threats", "calls")
+
+
+def actor_period_figures(
+    db: Database, filters: StatementFilter, start: date, split: date, end: date
+) -> list[dict[str, Any]]:
+    """Each actor's figures in the earlier period (start, split] and the recent one (split, end].
+
+    One row per actor and period: `actor_id`, `actor`, `organization`,
+    `recent` (bool) and PERIOD_FIGURES (`mean` the mean level, `threats`
+    the statements of level 3, `calls` those of level 4).
+    """
+    clauses, params = _selection(db, filters, by_date=True)
+    period, bounds = _period_clauses(start, end)
+    # MATERIALIZED: read the period through the date index first, then join the
+    # actors; flattened, SQLite may walk every actor's statements instead.
+    sql = f"""
+        WITH chosen AS MATERIALIZED (
+            SELECT s.actor_id, s.level, {_POINT} AS point FROM statements s
+            WHERE {" AND ".join([*clauses, *period, "s.actor_id IS NOT NULL"])})
+        SELECT c.actor_id, a.name, o.name, c.point > julianday(?) AS recent,
+               count(*), max(c.level), avg(c.level), sum(c.level = 3), sum(c.level = 4)
+        FROM chosen c JOIN actors a ON a.id = c.actor_id LEFT JOIN actors o ON o.id = a.organization_id
+        GROUP BY c.actor_id, recent"""
+    rows = _run_selection(db, filters, sql, [*params, *bounds, split.isoformat()])
+    return [
+        {"actor_id": actor_id, "actor": name, "organization": org, "recent": bool(recent),
+         "statements": count, "highest": highest, "mean": mean, "threats": threats, "calls": calls}
+        for actor_id, name, org, recent, count, highest, mean, threats, calls in rows
+    ]  # fmt: skip
+
+
+def strongest_statements(
+    db: Database, filters: StatementFilter, actor_ids: list[int], start: date, end: date, each: int
+) -> dict[int, list[dict[str, Any]]]:
+    """For each of these actors, its `each` statements of the selection placed in
+    (start, end] with the highest level, then the newest."""
+    if not actor_ids:
+        return {}
+    clauses, params = _selection(db, filters, by_date=True)
+    period, bounds = _period_clauses(start, end)
+    sql = f"""
+        WITH ranked AS MATERIALIZED (
+            SELECT s.id, s.actor_id, row_number() OVER (
+                       PARTITION BY s.actor_id ORDER BY s.level DESC, s.date_start DESC, s.id DESC) AS place
+            FROM statements s WHERE {" AND ".join([*clauses, *period])})
+        {_SELECT.replace("FROM statements s", ", r.actor_id FROM statements s")} JOIN ranked r ON r.id = s.id
+        WHERE r.place <= ? AND r.actor_id IN (SELECT value FROM json_each(?))
+        ORDER BY r.actor_id, r.place"""
+    # The period is read whole through the date index and ranked: asked for
+    # its few actors, SQLite would read each one's statements of every date.
+    rows = _run_selection(db, filters, sql, [*params, *bounds, each, json.dumps(actor_ids)])
+    found: dict[int, list[dict[str, Any]]] = {}
+    for *statement, actor_id in rows:
+        found.setdefault(actor_id, []).append(_statement_row(tuple(statement)))
+    return found
+
+
+# What `selection_counts` can group by: the month a statement is placed in,
+# its level, its speaker (actor id), the root of each target it threatens
+# (a parent stands for its children: us-bases counts for united-states).
+_GROUPS = {
+    "month": ("substr(c.date_start, 1, 7)", "substr(c.date_start, 1, 7) = substr(c.date_end, 1, 7)"),
+    "level": ("c.level", None),
+    "actor": ("c.actor_id", "c.actor_id IS NOT NULL"),
+    "target": ("r.root", None),
+    "subtarget": ("leaf.name", None),  # the target as named, not rolled up
+}
+_TARGET_ROOTS = """WITH RECURSIVE roots(id, root) AS (
+        SELECT id, name FROM targets WHERE parent_id IS NULL
+        UNION ALL SELECT t.id, roots.root FROM targets t JOIN roots ON t.parent_id = roots.id)"""
+
+
+def selection_counts(db: Database, filters: StatementFilter, group: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """How many statements of the selection fall in each group: rows of the
+    group's values and the count, e.g. `("month", "level")` gives
+    `("2023-11", 3, 12)`. Grouping by month leaves out statements with no place
+    in a month; by target, those that threaten none (a statement counts once
+    for each root it threatens)."""
+    unknown = set(group) - _GROUPS.keys()
+    if unknown or not group:
+        raise ValueError(f"cannot group by {sorted(unknown) or 'nothing'}; use {', '.join(_GROUPS)}")
+    clauses, params = _selection(db, filters)
+    keys = [_GROUPS[name][0] for name in group]
+    conditions = [_GROUPS[name][1] for name in group if _GROUPS[name][1]]
+    joins = ""
+    if "target" in group or "subtarget" in group:
+        joins = """JOIN statement_targets st ON st.statement_id = c.id JOIN roots r ON r.id = st.target_id
+                   JOIN targets leaf ON leaf.id = st.target_id"""
+    # MATERIALIZED: the selection first, through the filters' own indexes;
+    # then the links of those statements alone.
+    sql = f"""{_TARGET_ROOTS},
+        chosen AS MATERIALIZED (
+            SELECT s.id, s.actor_id, s.level, s.date_start, s.date_end FROM statements s
+            WHERE {" AND ".join(clauses)})
+        SELECT {", ".join(keys)}, count(DISTINCT c.id) FROM chosen c {joins}
+        {"WHERE " + " AND ".join(conditions) if conditions else ""}
+        GROUP BY {", ".join(keys)} ORDER BY {", ".join(keys)}"""
+    return _run_selection(db, filters, sql, params)
+
+
+SUMMARY_FIGURES = ("statements", "documents", "actors", "first_date", "last_date", "undated", "unplaced")
+
+
+def selection_summary(db: Database, filters: StatementFilter) -> dict[str, Any]:
+    """What a selection covers: its statements, the documents reporting them,
+    their speakers, the first and last date, how many are undated, and how
+    many have no place in a month (dated only to the year)."""
+    clauses, params = _selection(db, filters)
+    sql = f"""WITH chosen AS MATERIALIZED (
+            SELECT s.id, s.actor_id, s.date, s.date_start, s.date_end FROM statements s
+            WHERE {" AND ".join(clauses)})
+        SELECT count(*),
+               (SELECT count(DISTINCT ss.document_id) FROM statement_sources ss
+                 WHERE ss.statement_id IN (SELECT id FROM chosen)),
+               count(DISTINCT actor_id), min(date_start), max(date_end), count(*) - count(date_start),
+               count(date_start)
+                 - count(CASE WHEN substr(date_start, 1, 7) = substr(date_end, 1, 7) THEN 1 END)
+        FROM chosen"""
+    return dict(zip(SUMMARY_FIGURES, _run_selection(db, filters, sql, params)[0], strict=True))
+
+
+def target_tree(db: Database) -> dict[str, str]:
+    """Every target's root (a target with no parent is its own): `{"us-bases": "united-states", …}`."""
+    return dict(db.execute(f"{_TARGET_ROOTS} SELECT t.name, roots.root FROM roots JOIN targets t USING (id)"))
+
+
+def actor_labels(db: Database, actor_ids: list[int]) -> dict[int, tuple[str, str | None]]:
+    """Each actor's name and organization."""
+    return {
+        actor_id: (name, org)
+        for actor_id, name, org in db.execute(
+            """SELECT a.id, a.name, o.name FROM actors a LEFT JOIN actors o ON o.id = a.organization_id
+               WHERE a.id IN (SELECT value FROM json_each(?))""",
+            [json.dumps(actor_ids)],
+        )
+    }
+
+
+SOURCES_BATCH = 50_000  # statements whose sources are read in one query (their ids as one JSON array)
+
+
+def report_statements(db: Database, filters: StatementFilter, limit: int | None) -> list[dict[str, Any]]:
+    """The selection's statements, newest first (undated last), each with what
+    `explain` gives for it: the words that named the speaker and the cue, the
+    date expression and its reason, the level cues, the target mentions, the
+    note, and every source document (`sources_detail`: name, title, url,
+    publisher, published), the first source first."""
+    clauses, params = _selection(db, filters)
+    sql = (
+        _SELECT.replace(
+            "FROM statements s",
+            """, s.speaker_text, s.attribution_cue, s.date_expression, s.cues, s.note, d.published,
+               (SELECT json_group_array(json_array(t.name, st.mention)) FROM statement_targets st
+                  JOIN targets t ON t.id = st.target_id WHERE st.statement_id = s.id)
+            FROM statements s""",
+        )
+        + " WHERE "
+        + " AND ".join(clauses)
+        + " ORDER BY s.date_start IS NULL, s.date_start DESC, s.id DESC"
+        + (" LIMIT ?" if limit is not None else "")
+    )
+    rows = _run_selection(db, filters, sql, [*params, limit] if limit is not None else params)
+    statements = []
+    for row in rows:
+        statement = _statement_row(row[:13])
+        speaker_text, cue, expression, cues, note, published, mentions = row[13:]
+        statement.update(
+            speaker_text=speaker_text,
+            attribution_cue=cue,
+            date_expression=expression,
+            date_reason=_date_reason(expression, statement["date_precision"], published),
+            cues=json.loads(cues or "[]"),
+            note=note,
+            target_mentions=[{"target": t, "mention": m} for t, m in sorted(json.loads(mentions or "[]"))],
+            sources_detail=[],
+        )
+        statements.append(statement)
+    by_id = {statement["id"]: statement for statement in statements}
+    for first in range(0, len(statements), SOURCES_BATCH):
+        batch = [statement["id"] for statement in statements[first : first + SOURCES_BATCH]]
+        for statement_id, name, title, url, publisher, published in db.execute(
+            """SELECT ss.statement_id, d.name, d.title, d.url, d.publisher, d.published
+               FROM statement_sources ss JOIN statements s ON s.id = ss.statement_id
+               JOIN documents d ON d.id = ss.document_id
+               WHERE ss.statement_id IN (SELECT value FROM json_each(?))
+               ORDER BY ss.statement_id, ss.document_id != s.document_id, d.published, d.name""",
+            [json.dumps(batch)],
+        ):
+            by_id[statement_id]["sources_detail"].append(
+                {"name": name, "title": title, "url": url, "publisher": publisher, "published": published}
+            )
+    return statements
 
 
 # -- one statement: explain and history ---------------------------------------------------

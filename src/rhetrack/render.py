@@ -266,6 +266,43 @@ def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
     stdout_console().print(table)
 
 
+def _period_cell(row: dict[str, Any], period: str) -> str:
+    """One period's figures in a cell: `statements, highest, mean, threats, calls`."""
+    if not row[f"{period}_statements"]:
+        return "none"
+    figures = (row[f"{period}_{name}"] for name in ("statements", "highest", "mean", "threats", "calls"))
+    return ", ".join(f"{value:.2f}" if isinstance(value, float) else str(value) for value in figures)
+
+
+def render_trends(rows: Sequence[dict[str, Any]], statements: dict[int, dict[str, Any]]) -> None:
+    """`trends` for people: the ranked actors, then the statements behind each rise."""
+    title = "who is escalating"
+    if rows:
+        recent, earlier = rows[0]["recent_period"], rows[0]["earlier_period"]
+        title += (
+            f": recent {recent.replace('/', ' – ')} against earlier {earlier.replace('/', ' – ')} "
+            "(each: statements, highest level, mean level, threats, calls)"
+        )
+    cells = [
+        {"rank": row["rank"], "actor": row["actor"], "direction": row["direction"],
+         "change": f"{row['change']:+.2f}", "recent": _period_cell(row, "recent"),
+         "earlier": _period_cell(row, "earlier")}
+        for row in rows
+    ]  # fmt: skip
+    render_table(cells, ("rank", "actor", "direction", "change", "recent", "earlier"), title=title)
+    driving = [
+        {**statements[statement_id], "rank": row["rank"]}
+        for row in rows
+        for statement_id in row["driving_statements"]
+    ]
+    if driving:
+        render_table(
+            driving,
+            ("rank", "id", "speaker", "date", "level", "targets", "quote"),
+            title="what drove each rise (`rhetrack explain ID` tells why)",
+        )
+
+
 def render_value(value: Any, output: OutputFormat, *, stream: TextIO | None = None) -> None:
     """A nested value (a profile, an explanation) as JSON, or one object a line for JSON Lines."""
     stream = stream or sys.stdout
