@@ -263,7 +263,7 @@ CONSTRUCTIONS = [
         "Forces.",
         "2024-02-05",
         # The strike is another side's, not the speaker's threat (not 3); warning of it is his warning (2).
-        [(HAIDARI, "indirect", "2024-02-05", "reported", 2, ("united-states",))],
+        [(HAIDARI, "indirect", "2024-02-05", "reported", 2, ())],
         id="threat-attributed-to-others",
     ),
     pytest.param(

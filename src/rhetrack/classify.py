@@ -73,6 +73,7 @@ from rhetrack.acts import (
     WARNING_NOUN,
     WARNING_SPEECH,
     Act,
+    Clause,
     Side,
     StatementReading,
     longest,
@@ -587,6 +588,7 @@ class Surroundings:
     threatened: tuple[TargetMention, ...] = ()
     enemies: tuple[TargetMention, ...] = ()
     named: frozenset[str] = frozenset()
+    before: Surroundings | None = None  # the same, read in the paragraph before
 
 
 NO_SURROUNDINGS = Surroundings()
@@ -617,11 +619,13 @@ def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -
             aggressors.append(mention)
         else:
             named.append(mention)
-    in_context = {name for _, _, name in target_hits(context, gazetteer)} if context else set()
+    before = read_surroundings(context, gazetteer) if context else None
+    in_context = before.named if before else frozenset()
     return Surroundings(
         tuple(threatened),
         tuple(aggressors + named),
         frozenset(_named([*(name for _, _, name in hits), *in_context], gazetteer)),
+        before,
     )
 
 
@@ -669,13 +673,24 @@ def _other_hits(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
 
 
 def _generic_hits(text: str, gazetteer: Gazetteer, named: set[str]) -> list[tuple[int, int, str]]:
-    """Generic target words ("its bases", "soldiers") whose country is named."""
+    """Generic target words ("its bases", "soldiers") whose country is named, unless
+    another country's adjective stands before them ("the Iraqi armed forces")."""
     return [
         (m.start(), m.end(), target.name)
         for target in gazetteer.targets.values()
         if target.generic is not None and target.requires in named
         for m in target.generic.finditer(text)
+        if not _FOREIGN_BEFORE.search(text, max(0, m.start() - 30), m.start())
     ]
+
+
+# A capitalized adjective of nationality, a word or two before: "Iraqi armed forces".
+_FOREIGN_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:i|ian|ese|ish|an)\s+(?:\w+\s+)?$")
+# "Iran-backed militias": a compound names whom a group serves, not a target.
+_COMPOUND_AFTER = re.compile(
+    r"-(?:backed|linked|aligned|allied|affiliated|funded|sponsored|supported|based|made|led|controlled|run)\b",
+    re.IGNORECASE,
+)
 
 
 _LOCATIVE = re.compile(
@@ -689,6 +704,9 @@ def _locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE.search(text, max(0, start - 50), start))
 
 
+# Words of harm whose object is a side protected, not threatened, when another act is read.
+_HARMING = (VIOLENT, VIOLENT_NOUN, THREAT_NOUN, THREAT_SPEECH)
+_HARMING_NOUNS = frozenset({"aggression", "provocation", "hostility", "threat"})
 _OBJECT_ONLY = frozenset({READY, READY_PHRASE, READY_VERB, WARNING_SPEECH, WARNING_NOUN})
 
 
@@ -737,6 +755,15 @@ class _TargetFinder:
         in_clause = self._in(clause_start, tokens[clause.end - 1].end, act)
         if in_clause:
             return in_clause
+        if clause.conditional:
+            # "If Iran shoots protesters, the United States will come to their rescue": the
+            # one whose act the condition names.
+            near = [c for c in reading.clauses if c.protasis and abs(c.start - clause.start) < 40]
+            condition = near[0] if near else None
+            if condition is not None:
+                found = self._condition_subject(condition, act)
+                if found:
+                    return found
         # A clause that names no one ("…, and our operations will continue") threatens
         # whom its sentence names ("until the last American soldier leaves Iraq").
         sentence = [c for c in reading.clauses if c.start <= clause.start and not c.protasis]
@@ -767,6 +794,21 @@ class _TargetFinder:
             resumed = following[1]
             yield tokens[resumed.start].start, tokens[resumed.end - 1].end
 
+    def _condition_subject(self, condition: Clause, act: Act) -> list[TargetMention]:
+        """The first side named in a condition before its verb: "If Iran shoots …"."""
+        reading = self.reading
+        first_verb = next(
+            (
+                k
+                for k in range(condition.start + 1, condition.end)
+                if reading.has(k, *_HARMING) or reading.word(k) in VERB_GROUP_HEADS
+            ),
+            condition.end,
+        )
+        start = reading.tokens[condition.start].start
+        end = reading.tokens[max(condition.start, first_verb - 1)].end
+        return self._in(start, end, act)
+
     def _antecedent(self, before: int) -> list[TargetMention]:
         """The side named before an offset that "they", "its" stand for: the nearest
         target of the gazetteer, else the nearest other side ("If the Zionist entity
@@ -796,26 +838,61 @@ class _TargetFinder:
                 continue
             if e <= act_start and self.gazetteer.aggressor_after.match(content, e):
                 continue  # the one striking is not threatened: "its forces struck"
+            if _COMPOUND_AFTER.match(content, e):
+                continue  # "the Iran-linked group": whom it serves, not whom the act threatens
+            if self._harmed_by_another(s, act):
+                continue  # "respond to any threat against US interests": the side protected
             found.append((_locative(content, s), TargetMention(name, content[s:e])))
         # A place the act happens in ("bases in Iraq") is a target only when nothing else is.
         direct = [mention for locative, mention in found if not locative]
         return direct or [mention for _, mention in found]
 
+    def _harmed_by_another(self, start: int, act: Act) -> bool:
+        """Whether a mention is the object of another harming word than the act itself
+        ("any threat against US interests", "anyone who tries to harm Israel")."""
+        reading = self.reading
+        index = next((i for i, t in enumerate(reading.tokens) if t.start >= start), None)
+        if index is None:
+            return False
+        clause = reading.clause_of[index]
+        for k in range(index - 1, max(clause.start, index - 6) - 1, -1):
+            if act.first <= k <= act.last:
+                return False
+            harming_noun = any(m.lemma in _HARMING_NOUNS for m in reading.marks_at(k, HOSTILE))
+            if harming_noun or reading.has(k, *_HARMING):
+                return True
+        return False
+
     def unnamed(self) -> list[TargetMention]:
         """ "the enemy", "you": the side the narration shows attacking, or names first."""
-        own = self.reading.side.targets
-        return [t for t in self.surroundings.enemies if t.target not in own and not self._own_name(t.text)][
-            :1
-        ]
+        for surroundings in self._tiers():
+            found = [t for t in surroundings.enemies if self._narrated_fits(t)][:1]
+            if found:
+                return found
+        return []
 
     def narrated(self) -> list[TargetMention]:
         """Targets of the gazetteer the narration names after a word of threat ("a threat
         to U.S. forces:")."""
-        own = self.reading.side.targets
-        return [
-            t for t in self.surroundings.threatened
-            if t.target not in own and t.target != "other" and not self._own_name(t.text)
-        ]  # fmt: skip
+        for surroundings in self._tiers():
+            found = [t for t in surroundings.threatened if t.target != "other" and self._narrated_fits(t)]
+            if found:
+                return found
+        return []
+
+    def _tiers(self) -> Iterator[Surroundings]:
+        # The statement's own paragraph only: "the enemy takes the enemy named in the same
+        # paragraph, or none" (the dev corpus's convention).
+        yield self.surroundings
+
+    def _narrated_fits(self, mention: TargetMention) -> bool:
+        """Not the speaker's own side, and not a name the statement's own words hold
+        (what they say of it their acts decide)."""
+        return (
+            mention.target not in self.reading.side.targets
+            and not self._own_name(mention.text)
+            and mention.text.casefold() not in self.reading.content.casefold()
+        )
 
     def _own_name(self, text: str) -> bool:
         name = self.reading.side.name
