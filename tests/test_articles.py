@@ -363,7 +363,9 @@ CLIPPING_EXPECTED = [
     E("Abu Ala al-Walai", "would be treated as", "2023-12-08", "day", 3, ("us-embassy",), ("united-states",)),
     E("Abu Ala al-Walai", "it will be dealt with as such", "2023-12-08", "day", 3, ("us-embassy",)),
     E("U.S. Embassy", "there were no casualties among its staff", "2023-12-08", "day", 0),
-    E("Mohammed Shia al-Sudani", "a terrorist act", "2023-12-09", "reported", 1),
+    # A quoted fragment is read with its sentence: the order to pursue the
+    # perpetrators is law enforcement, a demand (2), not a call to attack.
+    E("Mohammed Shia al-Sudani", "a terrorist act", "2023-12-09", "reported", 2, ("other",), (), (1,)),
 ]  # fmt: skip
 
 
@@ -440,7 +442,9 @@ Kurdish leaders have repeatedly accused Baghdad of failing to rein in the factio
 
 REGIONAL_EXPECTED = [
     E("Peshawa Hawramani", "a cowardly act that targets the stability", "2024-03-09", "day", 1),
-    E("Peshawa Hawramani", "a battlefield for settling regional scores", "2024-03-09", "day", 0, (), (), (1, 2)),
+    # The fragment is read with its sentence, which urges Baghdad to hold the
+    # perpetrators accountable: a demand (2) on them ("other"), not on his own region.
+    E("Peshawa Hawramani", "a battlefield for settling regional scores", "2024-03-09", "day", 2, ("other",), (), (0, 1)),
     E("Akram al-Kaabi", "a natural reaction to the crimes of the occupation", "2024-03-10", "reported", 4),
 ]  # fmt: skip
 

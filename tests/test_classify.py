@@ -256,6 +256,23 @@ ENDORSEMENTS = [
 
 THREATS = [
     case("Expect a response that shakes the region.", 3, id="expect-a-response"),
+    # Coordinated qualifiers still make the response forceful and still let the verb govern it.
+    case(
+        "vowed decisive and powerful action against the Houthis.",
+        3,
+        ("other",),
+        id="coordinated-qualifiers",
+        speaker="Donald Trump",
+        reported=True,
+    ),
+    # A permission to attack given to a named group ("the organization's mujahedin"): 4.
+    case(
+        "It is a clear permission for the Badr organization's mujahedin to act against the occupation bases.",
+        4,
+        ("us-bases",),
+        id="permission-to-a-possessed-group",
+        speaker="Electronic Hashd",
+    ),
     case("They will regret it.", 3, id="they-will-regret-it"),
     case("A bitter lesson awaits the aggressors.", 3, id="a-bitter-lesson-awaits"),
     case("We will open new fronts against the enemy.", 3, id="open-new-fronts"),
@@ -288,6 +305,16 @@ ENEMY_ACTS = [
     case("The enemy is killing children in Gaza.", 1, id="the-enemy-is-killing-children", speaker=QASSEM),
     case("Their war machine threatens us every day.", 1, id="their-war-machine-threatens-us", speaker=QASSEM),
     case("America killed our leaders.", 1, id="america-killed-our-leaders", speaker=KAABI),
+    # A nationality before an act noun names whose act it is: another side's (1).
+    case("This was an Iranian attack on a civilian facility.", 1, id="a-nationality-s-attack", speaker=RYDER),
+    # A second predicate with no subject of its own shares the clause's: the United States'.
+    case(
+        "The United States controls our economy, and is trying to destroy it.",
+        1,
+        id="a-shared-subject-after-and",
+        speaker=KAABI,
+        marks=known_miss("the clause's subject is read only before a verb the lexicons know"),
+    ),
 ]
 
 COERCION_AND_CALM = [
@@ -319,6 +346,25 @@ COERCION_AND_CALM = [
     case("This is not a time to discuss de-escalation.", 2, id="rejecting-calm"),
     case("We call on all parties to exercise restraint and avoid escalation.", 0, id="an-appeal-for-calm"),
     case("We do not seek war with anyone.", 0, id="not-seeking-war"),
+    # "but will defend" shares "we": the speaker's declared readiness (2).
+    case("We do not seek war, but will defend ourselves against any aggression.", 2, id="but-will-defend"),
+    # Pursuing culprits is law enforcement: coercive (2), not a call to attack.
+    case(
+        "ordered the security forces to pursue the perpetrators.",
+        2,
+        ("other",),
+        id="pursue-the-perpetrators",
+        speaker="Mohammed Shia al-Sudani",
+        reported=True,
+    ),
+    case("We will hunt down the occupiers.", 3, id="hunt-down-a-side-is-a-threat", speaker=KAABI),
+    # Another side's readiness is not the speaker's (and "falsehood" frames it: 1).
+    case(
+        "The front of falsehood is preparing to attack the Islamic Republic.",
+        1,
+        id="another-side-s-preparation",
+        speaker="Abu Hussein al-Humaidawi",
+    ),
 ]
 
 HOSTILITY = [
@@ -433,17 +479,29 @@ def test_explanation_names_the_frame_and_its_parts() -> None:
     )
 
 
-def test_a_warning_about_another_side_is_a_warning_not_its_threat() -> None:
+@pytest.mark.parametrize(
+    ("text", "level", "families"),
+    [
+        # Warning that another side will strike frames that side (1), not the speaker's threat.
+        (
+            "warned that the United States would likely strike the Popular Mobilization Forces.",
+            1,
+            {"enemy-act"},
+        ),
+        # Addressed to the other side, or of consequences, it is a warning (2).
+        ("warned the United States against any strike on the Popular Mobilization Forces.", 2, None),
+        ("warned of dire consequences.", 2, None),
+        # The speaker's own threat inside the warning decides.
+        ("warned that the resistance would strike American bases.", 3, None),
+    ],
+)
+def test_a_warning_about_another_side_frames_it(text: str, level: int, families: set[str] | None) -> None:
     gazetteer = load_gazetteer()
-    result = classify(
-        "warned that the United States would likely strike the Popular Mobilization Forces.",
-        "",
-        gazetteer,
-        reported=True,
-        own=speaker_side("Hashem al-Haidari", None, gazetteer),
-    )
-    assert result.level == 2
-    assert {(c.family, c.level) for c in result.cues} == {("warning", 2), ("enemy-act", 1)}
+    haidari = speaker_side("Hashem al-Haidari", None, gazetteer)
+    result = classify(text, "", gazetteer, reported=True, own=haidari)
+    assert result.level == level
+    if families is not None:
+        assert {c.family for c in result.cues} == families
 
 
 @pytest.mark.parametrize(

@@ -326,7 +326,7 @@ def curated(seeds_copy: Path, isolated_database: Path) -> Path:
     ok("actor", "merge", "Saraya Awliya al-Dam", "Asaib Ahl al-Haq")
     ok("actor", "add", "Abu Test", "--org", "Kataib Hezbollah", "--alias", "Tester")
     ceiling = one(rows, "no ceiling")
-    ok("edit", str(ceiling["id"]), "--level", "2")
+    ok("edit", str(ceiling["id"]), "--level", "3")
     seed = seeds_copy / "000_425beebd4e0e943e.txt"
     rewrite(seed, "Haidari warned that “there is no ceiling for Israel and the United States,” ", "")
     assert ingest(seeds_copy)["corrections_orphaned"] == 1

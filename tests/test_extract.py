@@ -262,8 +262,9 @@ CONSTRUCTIONS = [
         "Hashem al-Haidari warned that the United States would likely strike the Popular Mobilization "
         "Forces.",
         "2024-02-05",
-        # The strike is another side's, not the speaker's threat (not 3); warning of it is his warning (2).
-        [(HAIDARI, "indirect", "2024-02-05", "reported", 2, ())],
+        # The strike is another side's, not the speaker's threat (not 3); warning that another
+        # side will strike frames an enemy (1, as the seed gold codes Haidari's own such warning).
+        [(HAIDARI, "indirect", "2024-02-05", "reported", 1, ())],
         id="threat-attributed-to-others",
     ),
     pytest.param(
@@ -407,6 +408,22 @@ NEWS_STYLE = [
             ("Yahya Saree", "direct", "2024-02-19", "day", 4, ()),
         ],
         id="spokesman-takes-the-date-of-his-group",
+    ),
+    pytest.param(
+        "Donald Trump vowed “decisive and powerful action” against the Houthis on Saturday.",
+        "2025-03-16",
+        # A fragment means what its sentence makes of it: a vow of forceful action (3),
+        # against whom the sentence names after the quotation.
+        [("Donald Trump", "direct", "2025-03-15", "day", 3, ("other",))],
+        id="fragment-read-with-its-sentence",
+    ),
+    pytest.param(
+        "Akram al-Kaabi said the coming operations against the occupier would be “large and deadly.”",
+        "2020-10-29",
+        # "the coming operations": a participle before the noun governs nothing; the
+        # group's operations, promised (3). "The occupier" names no target by itself.
+        [(KAABI, "indirect", "2020-10-29", "reported", 3, ())],
+        id="fragment-predicate-of-a-reported-clause",
     ),
     pytest.param(
         "Mohammed Shia al-Sudani described the rocket fire as “a terrorist act.”",

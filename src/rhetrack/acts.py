@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rhetrack.escalation import Mark, Token, load_escalation, tokenize
+from rhetrack.escalation import Mark, Token, load_escalation, side_names, tokenize
 from rhetrack.gazetteer import Gazetteer, Lexicon
 from rhetrack.segment import ends_with_abbreviation
 
@@ -48,6 +48,8 @@ PEACEFUL = "acts.peaceful_manners"
 VIOLENT_MANNER = "acts.violent_manners"
 REMOVAL = "acts.removal_verbs"
 REACH = "acts.reach_verbs"
+PURSUIT = "acts.pursuit_verbs"
+CULPRITS = "acts.culprits"
 AMBIGUOUS_NOUN = "acts.ambiguous_nouns"
 HARM_WARNING = "harm.warnings"
 VERDICT = "endorse.verdicts"
@@ -152,6 +154,7 @@ _AUXILIARIES = _word_set(
 )
 _BE = _word_set("be is are am was were been being 's 're 'm")
 _HAVE = _word_set("have has had having 've")
+_CONTRACTING = _word_set("it that there what he she who here where this which")
 _PAST_BE = _word_set("was were been")
 _MODALS = _word_set("will would shall should can could may might must 'll 'd wo")
 _COORDINATORS = _word_set("and but or so yet")
@@ -271,6 +274,7 @@ class StatementReading:
         self.home_spans = [m.span() for m in side.home.finditer(content)] if side.home else []
         self.target_hits = target_hits(content, gazetteer)
         self.actor_spans = [m.span() for m in gazetteer.actor_pattern.finditer(content)]
+        self.side_spans = [m.span() for m in side_names().finditer(content)]
         self.clauses: list[Clause] = list(self._clauses())
         self.clause_of: list[Clause] = []
         for clause in self.clauses:
@@ -566,6 +570,14 @@ class StatementReading:
             or word in ("down", "up", "away", "out", "again", "too", "soon", "forever")
         )
 
+    def _is_be(self, index: int) -> bool:
+        """A form of "be"; "'s" only after a word it contracts ("it's", "that's"),
+        not the possessive of "the organization's mujahedin"."""
+        word = self.word(index)
+        if word != "'s":
+            return word in _BE
+        return index > 0 and self.word(index - 1) in _CONTRACTING
+
     def _nominal(self, index: int) -> bool:
         """Whether the word at `index` stands where a noun does."""
         word = self.word(index)
@@ -597,6 +609,12 @@ class StatementReading:
             # "U.S. targets", "Israeli strikes" are nouns; "Israel attacks", "Nasrallah threatened" verbs.
             demonym = previous.endswith(_DEMONYM_ENDINGS) or previous in ("s", "us", "uk")
             return demonym and not word.endswith("ed") and not self._reporting(index)
+        if (
+            previous.endswith(_DEMONYM_ENDINGS)
+            and self.content[before.start].isupper()
+            and not word.endswith(("ed", "ing"))
+        ):
+            return True  # "an Iranian attack", "American strikes": a nationality before a noun
         # "sensitive targets", "strike targets"
         return word.endswith("s") and (
             previous.endswith(_ADJECTIVE_ENDINGS) or self.has(index - 1, *VERB_ACTS)
@@ -641,7 +659,7 @@ class StatementReading:
         if self.side.party:
             modality.add("party")
         if mark.category == DESIGNATION and any(
-            self.word(k) in _BE or self.word(k) in ("become", "became", "as")
+            self._is_be(k) or self.word(k) in ("become", "became", "as")
             for k in range(max(clause.start, mark.first - 4), mark.first)
         ):
             modality.add("predicated")  # "will be legitimate targets", "treated as a military base"
@@ -667,6 +685,10 @@ class StatementReading:
             ):
                 agent, agent_words = "own", "(inferred)"
         category = mark.category
+        if self.marks_at(mark.first, PURSUIT) and any(
+            self.has(k, CULPRITS) for k in range(mark.last + 1, min(clause.end, mark.last + 5))
+        ):
+            category = COERCIVE  # "pursue the perpetrators": law enforcement, not an attack
         if category == WEAPON and "acted" in modality:
             category = VIOLENT_NOUN  # "fired missiles at Eilat"
         aimed = any(
@@ -687,10 +709,10 @@ class StatementReading:
         """Scan back from a verb through its verb group to its subject."""
         form = mark.form
         i = mark.first - 1
-        saw_be = saw_have = infinitive = False
+        saw_be = saw_have = infinitive = shared = False
         while i >= clause.start:
             word = self.word(i)
-            if word in ("and", "or"):
+            if word in ("and", "or", "but"):
                 if self.reported(i) and self._speech_or_intent(i + 1):
                     return "own", ""  # "said that … and vowed to escalate": the speaker
                 earlier = self._coordinated_act(i, clause)
@@ -700,6 +722,9 @@ class StatementReading:
                     return earlier.agent, earlier.agent_words
                 parallel = self._parallel(i, clause, form)
                 if parallel is None:
+                    # "We do not seek war, but will defend ourselves": a verb group with
+                    # no subject of its own shares the clause's.
+                    shared = i > clause.start
                     break
                 i = parallel
                 continue
@@ -737,7 +762,7 @@ class StatementReading:
             if word in _AUXILIARIES or (word.endswith("ly") and len(word) > 4 and self.is_word(i)):
                 if word not in ("to",):
                     self._reach = min(self._reach, i)
-                saw_be = saw_be or word in _BE
+                saw_be = saw_be or self._is_be(i)
                 saw_have = saw_have or word in _HAVE
                 if word in _PAST_BE:
                     modality.add("past-be")
@@ -782,7 +807,7 @@ class StatementReading:
                 return by
             # The subject of a passive is the victim: "our homes were destroyed" is the
             # other side's act; in a party's words "the facilities were destroyed" its own.
-            victim = self._subject(i, clause)[0]
+            victim = (self._clause_subject(clause, i) if shared else self._subject(i, clause))[0]
             modality.add(f"victim-{victim}")
             if victim == "own":
                 return "other", "(inferred)"
@@ -793,7 +818,7 @@ class StatementReading:
             return "none", ""
         if mark.category in (WARNING_SPEECH, THREAT_SPEECH) and form == "ing" and self.reported(mark.first):
             return "own", ""  # "…, warning Iraqi contractors": the speaker's own speech act
-        return self._subject(i, clause)
+        return self._clause_subject(clause, i) if shared else self._subject(i, clause)
 
     def _tense(
         self,
@@ -870,7 +895,7 @@ class StatementReading:
         for k in range(to - 1, max(clause.start, to - 10) - 1, -1):
             if not self.is_word(k):
                 break
-            if self.word(k) in _MODALS or self.word(k) in _BE or self.word(k) in _HAVE:
+            if self.word(k) in _MODALS or self._is_be(k) or self.word(k) in _HAVE:
                 return k
         return to - 1
 
@@ -897,7 +922,7 @@ class StatementReading:
             if verb is None:
                 if (
                     self.has(k, *GOVERNORS)
-                    or self.word(k) in _BE
+                    or self._is_be(k)
                     or self.word(k) in _HAVE
                     or self.word(k) in _MODALS
                 ):
@@ -1058,6 +1083,8 @@ class StatementReading:
                         return framed
                 return None
             if word in ("and", "or"):
+                if k > clause.start and self.has(k - 1, FORCE, EVALUATION):
+                    continue  # "decisive and powerful action": coordinated qualifiers
                 return None  # "command and control operations": no verb governs across a coordination
             verb = self.mark_ending(k, *NOUN_GOVERNORS, low=clause.start)
             if verb is None or verb.first == mark.first:
@@ -1066,6 +1093,9 @@ class StatementReading:
                 continue
             if k == mark.first - 1 and self.has(k, FORCE, EVALUATION, CONTINUATION) and verb.first == k:
                 continue
+            participle = verb.first == k and self.word(k).endswith("ing") and self._premodified(k)
+            if k == mark.first - 1 and participle:
+                continue  # "the coming operations": a participle as adjective, governing nothing
             if verb.category == DEMAND_VERB and verb.lemma in _NAMING_VERBS:
                 return None  # "called the rocket fire an irresponsible act", "tells reporters the strikes …"
             return verb
@@ -1126,7 +1156,7 @@ class StatementReading:
         return after < len(self.tokens) and (self.word(after) == "to" or self.word(after).endswith("ing"))
 
     def _be_before(self, index: int) -> bool:
-        return any(self.word(k) in _BE for k in range(max(0, index - 3), index))
+        return any(self._is_be(k) for k in range(max(0, index - 3), index))
 
     # -- sides
     def _subject(self, i: int, clause: Clause) -> Found:
@@ -1262,8 +1292,10 @@ class StatementReading:
             return ("own" if target in self.side.targets else "other"), word
         if self.has(j, ENEMY):
             return "other", f"enemy:{word}"  # named as the enemy: "the enemy", "the occupiers"
-        if _within(self.actor_spans, token.start, token.end):
-            return "other", word
+        if _within(self.actor_spans, token.start, token.end) or (
+            _within(self.side_spans, token.start, token.end) and not (word == "us" and surface.islower())
+        ):
+            return "other", word  # a known actor, or another side's force ("Iranian", "the IDF")
         if self.has(j, THIRD_PERSON):
             return "other", word
         return None

@@ -465,6 +465,8 @@ def coercion(act: Act) -> Reading | None:
     if not _settled(act):
         return None
     if act.category in (READY, READY_PHRASE, READY_VERB):
+        if act.agent == "other" or (act.agent == "none" and "condemned" in act.modality):
+            return None  # "the front of falsehood was preparing to target Iran": the enemy's readiness
         return Reading(2, "readiness")
     if act.category == DEFENSIVE:
         own_future = act.agent == "own" and act.modality & {
@@ -545,6 +547,25 @@ FRAMES: tuple[Callable[[Act], Reading | None], ...] = (
     enemy_act,
     hostility,
 )
+
+
+def _warnings_about_others(cues: list[Cue], warned: set[int], unread_force: bool) -> list[Cue]:
+    """ "Warned that Israel would strike Iraq" warns of another side's doing, which
+    frames an enemy (1): a warning that addresses no one and whose words hold
+    nothing of the speaker's side above 1 but another side's act, or only
+    hostile words ("warned that there is no ceiling for Israel") where no act of
+    force is left unread. "Warned of consequences" stays a warning (2)."""
+    if not warned or any(c.level >= 2 for i, c in enumerate(cues) if i not in warned):
+        return cues
+    about_others = any(c.family == "enemy-act" for c in cues) or (
+        not unread_force and any(c.level == 1 for c in cues)
+    )
+    if not about_others:
+        return cues
+    return [
+        Cue("enemy-act", 1, c.text, c.start, c.end, c.note + "; warns of another side") if i in warned else c
+        for i, c in enumerate(cues)
+    ]
 
 
 def read_act(act: Act) -> Reading | None:
@@ -780,6 +801,8 @@ class _TargetFinder:
         tokens = reading.tokens
         clause = act.clause
         end = clause.end
+        if "…" in act.lemma:
+            yield tokens[act.first].end, tokens[act.last].start  # "hold the perpetrators accountable"
         if act.category in NOUN_ACTS:
             end = next(
                 (k for k in range(act.last + 1, clause.end) if reading.word(k) in VERB_GROUP_HEADS), end
@@ -934,18 +957,24 @@ def classify(
     acts = reading.acts()
     calm_clauses = {a.clause for a in acts if a.category == CALM and _settled(a)}
     cues: list[Cue] = []
+    warned: set[int] = set()  # cues of "warned that …", warning no one in particular
+    unread_force = False  # an act of force no frame read: the words may threaten after all
     threatening: list[Act] = []
     for act in acts:
         if act.category == HOSTILE and act.clause in calm_clauses:
             continue  # "to avoid escalation and bloodshed"
         found = read_act(act)
         if found is None:
+            unread_force = unread_force or act.category in _VIOLENT_ACTS | _FORCE_ACTS
             continue
         first = act.words_first if found.level >= 2 and act.words_first >= 0 else act.first
         start, end = reading.tokens[first].start, reading.tokens[act.last].end
         cues.append(Cue(found.frame, found.level, content[start:end], start, end, _note(act)))
+        if act.category == WARNING_SPEECH and act.object_side == "none":
+            warned.add(len(cues) - 1)
         if found.level >= 2 and found.takes_targets:
             threatening.append(act)
+    cues = _warnings_about_others(cues, warned, unread_force)
     level = max((cue.level for cue in cues), default=0)
     if level < 2:
         return Classification(level, tuple(cues), ())

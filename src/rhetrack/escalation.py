@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any, Literal
 
 from rhetrack.errors import DataFileError
-from rhetrack.gazetteer import load_data_file
+from rhetrack.gazetteer import Lexicon, load_data_file, word_lexicon
 
 Form = Literal["base", "s", "past", "ing", "plural", "as-written"]
 
@@ -263,6 +263,14 @@ def load_sides() -> tuple[SideEntry, ...]:
             except (KeyError, TypeError) as exc:
                 raise DataFileError(f'{origin}: a [[side]] entry lacks a name; add name = "..."') from exc
     return tuple(sides.values())
+
+
+@cache
+def side_names() -> Lexicon:
+    """Every side's names: in a speaker's words, a name of a side not the
+    speaker's own is another side ("an Iranian attack" said by a U.S. official)."""
+    names = (name for side in load_sides() for name in side.names)
+    return word_lexicon(re.escape(name).replace(r"\ ", r"\s+") for name in names)
 
 
 def _joined(old: Iterable[Any], new: Iterable[Any]) -> tuple[str, ...]:

@@ -69,8 +69,16 @@ def extract_statements(
         # sentence, whose verb may stand before or after what was said ("…,
         # he stressed").
         direct = attribution.kind == "direct"
-        content_start = attribution.content_start if direct else _speakers_clause(text, attribution)
-        content = text[content_start : attribution.end]
+        fragment = direct and _is_fragment(text, attribution)
+        if fragment:
+            # A quoted fragment ("vowed “decisive action” against the
+            # Houthis") means what its sentence makes of it: read the
+            # speaker's clause to the sentence's end, as reported speech.
+            content_start = _fragment_clause(text, attribution)
+            content = text[content_start : _clause_end(text, attribution.end, attribution.sentence.end)]
+        else:
+            content_start = attribution.content_start if direct else _speakers_clause(text, attribution)
+            content = text[content_start : attribution.end]
         speaker = attribution.speaker
         statements.append(
             Statement(
@@ -86,7 +94,7 @@ def extract_statements(
                     content,
                     "",
                     gazetteer,
-                    reported=not direct,
+                    reported=not direct or fragment,
                     # A quotation's lead-in clause, when it has one, is reported speech.
                     paraphrase_end=attribution.start - content_start if direct else 0,
                     own=speaker_side(speaker.name, speaker.organization, gazetteer),
@@ -102,10 +110,44 @@ def extract_statements(
 _JOINED_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while)|;)\s+")
 
 
-def _speakers_clause(text: str, attribution: Attribution) -> int:
-    """Where a reported statement's words begin: its sentence, less a clause joined
-    before the one that names the speaker."""
-    start = attribution.start
+# Where what a fragment's sentence says with it ends: a semicolon or a colon.
+# Not a coordinated predicate: "called it “a heroic operation” and vowed more"
+# is one statement, as analysts code it.
+_CLAUSE_END = re.compile(r"[;:]")
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """The end of what a quoted fragment's sentence says with it: the sentence,
+    up to a semicolon or a colon ("asked the government “to
+    set a timetable” for this exit: “…”" ends at the colon)."""
+    match = _CLAUSE_END.search(text, start, limit)
+    return match.start() if match else limit
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]\s+")
+
+
+def _fragment_clause(text: str, attribution: Attribution) -> int:
+    """Where the clause that holds a quoted fragment and its speaker begins: after
+    the last clause mark before both ("…, including the attack described by
+    CENTCOM as the “largest in a decade”" begins at "including")."""
+    start = attribution.sentence.start
+    for match in _CLAUSE_MARK.finditer(text, start, min(attribution.cue_start, attribution.start)):
+        start = match.end()
+    return start
+
+
+def _is_fragment(text: str, attribution: Attribution) -> bool:
+    """A quotation that is part of a sentence rather than a sentence: it begins
+    in lower case ("called it “an act of war”", "would be “large and deadly.”")."""
+    first = next((ch for ch in text[attribution.start : attribution.end] if ch.isalpha()), "")
+    return first.islower()
+
+
+def _speakers_clause(text: str, attribution: Attribution, start: int | None = None) -> int:
+    """Where a reported statement's words begin: its sentence (from `start`),
+    less a clause joined before the one that names the speaker."""
+    start = attribution.start if start is None else start
     last = None
     for match in _JOINED_CLAUSE.finditer(text, start, attribution.cue_start):
         last = match
