@@ -132,7 +132,8 @@ WIRE_EXPECTED = [
       ("us-bases",), ("us-forces",)),
     E("Kataib Hezbollah", "The operations of the Islamic Resistance will continue", "2024-01-30", "day", 4,
       ("us-forces",)),
-    E("Kataib Hezbollah", "Any aggression against our people", "2024-01-30", "day", 3),
+    # A threat that names no one threatens whom its paragraph names (coding scheme section 5).
+    E("Kataib Hezbollah", "Any aggression against our people", "2024-01-30", "day", 3, ("us-forces",)),
     E("Basim al-Awadi", "the government condemned attacks", "2024-01-30", "day", 2, level_alt=(1,)),
     E("Pat Ryder", "We will respond at a time and place of our choosing", "2024-01-29", "day", 3),
     E("Pat Ryder", "does not seek a wider war", "2024-01-29", "day", 0),

@@ -196,7 +196,8 @@ CONSTRUCTIONS = [
         "“We are ready,” Khazali said, “and the Americans must leave Iraq.”",
         "2024-02-05",
         [
-            (KHAZALI, "direct", "2024-02-05", "reported", 2, ()),
+            # Readiness that names no one is against whom the paragraph names.
+            (KHAZALI, "direct", "2024-02-05", "reported", 2, ("united-states",)),
             (KHAZALI, "direct", "2024-02-05", "reported", 2, ("united-states",)),
         ],
         id="split-quote-two-statements",

@@ -986,6 +986,10 @@ def classify(
         targets = finder.narrated()
     if not targets and any(reading.has(i, ENEMY, ADDRESSEE) for i in range(len(reading.tokens))):
         targets = finder.unnamed()
+    if not targets:
+        # A threat that names no one threatens the side its paragraph names (coding
+        # scheme section 5), when the gazetteer knows it: not a place or person named there.
+        targets = [t for t in finder.unnamed() if t.target != "other"]
     unique = {(t.target, t.text.casefold()): t for t in targets}
     return Classification(level, tuple(cues), tuple(unique.values()))
 
