@@ -87,6 +87,16 @@ WHO_ACTS = [
         speaker="Kataib Hezbollah",
         reported=True,
     ),
+    # A bare "responded" is a reply, not an attack; with force or at the other side, a claim.
+    case(
+        "Katz responded on Thursday, saying that Hezbollah would pay.",
+        3,
+        ("other",),
+        id="responded-saying-is-a-reply",
+        speaker=KATZ,
+        reported=True,
+    ),
+    case("We responded militarily.", 4, id="responded-militarily-is-a-claim", speaker=KATZ),
     case(
         "said they had fired drones at a U.S. base in Syria.",
         4,
@@ -305,6 +315,13 @@ ENEMY_ACTS = [
     case("The enemy is killing children in Gaza.", 1, id="the-enemy-is-killing-children", speaker=QASSEM),
     case("Their war machine threatens us every day.", 1, id="their-war-machine-threatens-us", speaker=QASSEM),
     case("America killed our leaders.", 1, id="america-killed-our-leaders", speaker=KAABI),
+    # A toll reported with no one named or condemned frames no enemy (0).
+    case(
+        "The war has killed more than 3,500 people in Lebanon since October 2023.",
+        0,
+        id="a-toll-names-no-enemy",
+        speaker="Health Ministry",
+    ),
     # A nationality before an act noun names whose act it is: another side's (1).
     case("This was an Iranian attack on a civilian facility.", 1, id="a-nationality-s-attack", speaker=RYDER),
     # A second predicate with no subject of its own shares the clause's: the United States'.

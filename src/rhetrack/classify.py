@@ -291,8 +291,12 @@ def claim_of_attack(act: Act) -> Reading | None:
         or act.modality & {"future", "hypothetical", "intention", "call"}
     ):
         return None
-    if act.category in _FORCE_ACTS and "peaceful" in act.modality:
-        return None
+    if (
+        act.category in _FORCE_ACTS
+        and ("peaceful" in act.modality or not act.modality & {"force", "acted"})
+        and (act.object_side != "other")
+    ):
+        return None  # "Katz responded on Thursday, saying …": a reply, not an attack
     if act.modality & {"past", "ongoing"}:
         return Reading(4, "claim")
     if "present" in act.modality and act.category in _VIOLENT_ACTS and act.object_side == "other":
@@ -518,8 +522,10 @@ def enemy_act(act: Act) -> Reading | None:
     framed = "victims" in act.modality or act.agent_words.startswith("enemy:") or "condemned" in act.modality
     if act.object_side == "own" and not planned and not framed:
         return None
-    if act.agent == "third" and not planned and not framed:
-        return None  # "the attack targeted a petroleum station": a report, no enemy named
+    if act.agent == "third" and not planned and "condemned" not in act.modality:
+        # "the attack targeted a petroleum station", "the war has killed 3,500 people":
+        # a report, no enemy named and none condemned.
+        return None
     if act.agent_words == "(inferred)" and not planned and "condemned" not in act.modality:
         return None  # "one of its commanders had been killed": a loss confirmed, no one blamed
     return Reading(1, "enemy-act", takes_targets=False)

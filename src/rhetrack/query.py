@@ -492,8 +492,11 @@ def timeline(db: Database, filters: StatementFilter) -> list[dict[str, Any]]:
 
 # Each actor's listed statements through the partial index statements_listed_actor
 # (actor_id, level, date): its entries alone answer the aggregates.
+# INDEXED BY: with a few hundred actors SQLite's planner otherwise prefers
+# statements_actor_date, which reads every statement row to count it.
 ACTOR_LISTING = """SELECT a.name, a.kind, o.name, count(*), max(s.date), max(s.level)
-           FROM actors a JOIN statements s ON s.actor_id = a.id AND s.rejected = 0 AND s.orphaned = 0
+           FROM actors a JOIN statements s INDEXED BY statements_listed_actor
+             ON s.actor_id = a.id AND s.rejected = 0 AND s.orphaned = 0
            LEFT JOIN actors o ON o.id = a.organization_id
            GROUP BY a.id ORDER BY count(*) DESC, a.name"""
 
