@@ -266,6 +266,8 @@ ENDORSEMENTS = [
 
 THREATS = [
     case("Expect a response that shakes the region.", 3, id="expect-a-response"),
+    # A passive that promises the other side's harm is the party's own threat.
+    case("Their bases can be targeted at any moment.", 3, id="passive-capability", speaker=HOUTHI),
     # Coordinated qualifiers still make the response forceful and still let the verb govern it.
     case(
         "vowed decisive and powerful action against the Houthis.",

@@ -811,8 +811,10 @@ class StatementReading:
             modality.add(f"victim-{victim}")
             if victim == "own":
                 return "other", "(inferred)"
-            if victim == "other" and self.side.party and self._names_target(i, clause):
-                return "own", "(inferred)"
+            if victim == "other" and self.side.party and (
+                self._names_target(i, clause) or modality & {"future", "hypothetical", "capability"}
+            ):
+                return "own", "(inferred)"  # "their bases can be targeted at any moment": by us
             if victim in ("third", "none") and self.side.party and not self._names_people(i, clause):
                 return "own", "(inferred)"  # an official's "the facilities were destroyed"
             return "none", ""
