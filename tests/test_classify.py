@@ -404,6 +404,14 @@ HOSTILITY = [
 
 # -- targets ---------------------------------------------------------------------------------
 TARGETS = [
+    # A condition names whom the threat means, across an aside before the main clause.
+    case(
+        "If Iran kills protesters, which is their custom, the United States will come to their rescue.",
+        3,
+        ("iran",),
+        id="condition-across-an-aside",
+        speaker="Donald Trump",
+    ),
     case("We will strike Ain al-Asad and Harir.", 3, ("us-bases",), id="named-bases"),
     case("We will strike the Zionist entity in the heart of Tel Aviv.", 3, ("israel",), id="zionist-entity"),
     case("Our drones will reach Eilat and Ashdod.", 3, ("israel",), id="places-name-their-country"),

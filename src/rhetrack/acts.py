@@ -386,7 +386,13 @@ class StatementReading:
         # comma or "but" between ("we will strike if they attack"), the clause before it.
         for index, piece in enumerate(pieces):
             if piece.protasis:
-                for near in (index - 1, index + 1) if piece.opener == "if" else (index + 1,):
+                after = index + 1
+                while after < len(pieces) - 1 and (
+                    pieces[after].aside
+                    or not any(self.is_word(j) for j in range(pieces[after].start, pieces[after].end))
+                ):
+                    after += 1  # "If Iran kills protesters, which is their custom, we will …"
+                for near in (index - 1, after) if piece.opener == "if" else (after,):
                     if 0 <= near < len(pieces) and not pieces[near].protasis:
                         neighbour = pieces[near]
                         pieces[near] = Clause(
@@ -811,8 +817,10 @@ class StatementReading:
             modality.add(f"victim-{victim}")
             if victim == "own":
                 return "other", "(inferred)"
-            if victim == "other" and self.side.party and (
-                self._names_target(i, clause) or modality & {"future", "hypothetical", "capability"}
+            if (
+                victim == "other"
+                and self.side.party
+                and (self._names_target(i, clause) or modality & {"future", "hypothetical", "capability"})
             ):
                 return "own", "(inferred)"  # "their bases can be targeted at any moment": by us
             if victim in ("third", "none") and self.side.party and not self._names_people(i, clause):

@@ -836,7 +836,7 @@ class _TargetFinder:
         )
         start = reading.tokens[condition.start].start
         end = reading.tokens[max(condition.start, first_verb - 1)].end
-        return self._in(start, end, act)
+        return self._in(start, end, act, aggressor=True)
 
     def _antecedent(self, before: int) -> list[TargetMention]:
         """The side named before an offset that "they", "its" stand for: the nearest
@@ -851,7 +851,11 @@ class _TargetFinder:
         s, e, name = named[-1]
         return [TargetMention(name, self.reading.content[s:e])]
 
-    def _in(self, start: int, end: int, act: Act, narration: bool = False) -> list[TargetMention]:
+    def _in(
+        self, start: int, end: int, act: Act, narration: bool = False, aggressor: bool = False
+    ) -> list[TargetMention]:
+        """Targets named between two offsets; `aggressor`: also one named striking (a
+        condition's "if Iran kills protesters" means Iran)."""
         content = self.reading.content
         side = self.reading.side
         act_start = self.reading.tokens[act.first].start
@@ -865,7 +869,7 @@ class _TargetFinder:
                 continue
             if _not_threatened(content, s, e, self.gazetteer, narration):
                 continue
-            if e <= act_start and self.gazetteer.aggressor_after.match(content, e):
+            if not aggressor and e <= act_start and self.gazetteer.aggressor_after.match(content, e):
                 continue  # the one striking is not threatened: "its forces struck"
             if _COMPOUND_AFTER.match(content, e):
                 continue  # "the Iran-linked group": whom it serves, not whom the act threatens
