@@ -861,7 +861,9 @@ class StatementReading:
             )
             opens = clause.opener in ("", "colon", "if-after", "apodosis")
             modality.add(
-                "imperative" if form == "base" and initial and opens and clause.start == i + 1 else "present"
+                "imperative"
+                if form == "base" and initial and opens and i <= clause.start
+                else "present"  # "…, then leave Yemen alone" opens its clause too
             )
 
     def _coordinated_act(self, index: int, clause: Clause) -> Act | None:
