@@ -995,10 +995,11 @@ class StatementReading:
         "by X" or "of X" after it, else the subject of the verb that governs it
         ("we carried out an attack"), else of the clause's future ("… will take control
         as part of a heightened offensive")."""
-        nominalization = self.word(mark.last).endswith(("ing", "tion", "sion"))
+        # "the operations of the resistance" / "the targeting of a ship", "a blockade of Haifa".
+        objective = self.word(mark.last).endswith(("ing", "tion", "sion")) or mark.category == COERCIVE_NOUN
         owner = self._premodifier_side(mark, clause, modality) or self._by_agent(
-            mark.last + 1, clause, also_of=not nominalization
-        )  # "the operations of the resistance" / "the targeting of a ship"
+            mark.last + 1, clause, also_of=not objective
+        )
         verb = self._governing_verb(mark, clause)
         if verb is None:
             self._predicate(mark, clause, modality, governor)
