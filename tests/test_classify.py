@@ -120,6 +120,15 @@ WHO_ACTS = [
         speaker=KAABI,
         reported=True,
     ),
+    # A subject naming the speaker is the speaker's side, whatever else it names first.
+    case(
+        "Iraqi Shiite Militia Leader Qais Khazali Threatens Measures against U.S. Economic Interests",
+        3,
+        ("united-states",),
+        id="a-headline-s-subject-names-the-speaker",
+        speaker="Qais al-Khazali",
+        reported=True,
+    ),
     case("The United States would likely strike us if we entered the war.", 1, id="another-side-s-plan"),
     case("Israel may attack Iran tomorrow, and the Americans might join it.", 1, id="third-parties-plans"),
 ]

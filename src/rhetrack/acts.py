@@ -1200,6 +1200,8 @@ class StatementReading:
             low -= 1
         high = next((j - 1 for j in range(low + 1, i + 1) if self.word(j) in _PREPOSITIONS), i)
         found = self._side_of_span(low, high) or self._side_of_span(high + 1, i)
+        if found is not None and found[0] != "own" and self._side_of_span(low, high, own_only=True):
+            found = ("own", found[1])  # "Iraqi Shiite Militia Leader Qais Khazali": its head is the speaker
         if found is not None:
             if found[1] in _RESOLVABLE and not self.reported(low):
                 return self._antecedent_side(low) or found
@@ -1276,11 +1278,11 @@ class StatementReading:
             return self._side_of_span(index + 1, min(clause.end - 1, index + 5))
         return None
 
-    def _side_of_span(self, low: int, high: int) -> Found | None:
-        """The first side named in tokens low..high."""
+    def _side_of_span(self, low: int, high: int, own_only: bool = False) -> Found | None:
+        """The first side named in tokens low..high (the speaker's own, with `own_only`)."""
         for j in range(low, high + 1):
             side = self._side_at(j)
-            if side is not None:
+            if side is not None and (side[0] == "own" or not own_only):
                 return side
         return None
 
