@@ -1049,9 +1049,30 @@ def date_statements(
         memo[index] = _DatedSentence(found[0], found[1], frozenset(names), subjects[0] if subjects else None)
         return memo[index]
 
+    nearest: dict[int, int] = {}  # sentence index -> the last dated index at or before it (-1: none)
+
     def last_dated(first: int, last: int) -> _DatedSentence | None:
-        """The last dated sentence from `last` back to `first`."""
-        return next((d for i in range(last, first - 1, -1) if (d := dated(i)) is not None), None)
+        """The last dated sentence from `last` back to `first`.
+
+        Walked back once: every index walked remembers what it found, so a
+        paragraph of a thousand statements is read once, not once per
+        statement (a fresh walk per statement was quadratic).
+        """
+        walked = []
+        index = last
+        found = -1
+        while index >= 0:
+            if index in nearest:
+                found = nearest[index]
+                break
+            walked.append(index)
+            if dated(index) is not None:
+                found = index
+                break
+            index -= 1
+        for i in walked:
+            nearest[i] = found
+        return memo[found] if found >= first and found >= 0 else None
 
     results = []
     for attribution in attributions:
