@@ -151,6 +151,8 @@ _PRONOUNS = {
     "its": "organization",
 }
 _SHORT_QUOTE_WORDS = 4
+# Words a reported clause needs outside its quotations to be a statement of its own.
+_REPORTED_CLAUSE_WORDS = 5
 _HEADLINE_WORDS = 20
 _EVALUATIVE_OPENING = re.compile(r"\s*(?:It|This|That|There)\s+(?:is|was|has been|seems|appears|remains)\b")
 # Between two quotations of one speaker: 'will not remain silent" and that "the response is coming'.
@@ -174,7 +176,12 @@ _PLACE_BEFORE = re.compile(
 _WORD_CHAR = re.compile(r"\w")  # what the lexicons' word boundaries count as a word character
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'‐-])(?:(?:al|el)[-‐])?[A-Z][\w’'-]*(?<![’'-])")
 # "…, which has claimed responsibility for …, said": a relative clause's verb.
-_RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+(?:has\s+|have\s+|had\s+)?$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:which|who)\s+(?:has\s+|have\s+|had\s+)?$"
+    # "the strike, which Kataib Hezbollah blamed on …": an object relative clause.
+    r"|\b(?:which|whom)\s+(?:[^\s,;:]+\s+){1,4}$",
+    re.IGNORECASE,
+)
 # "Kataib Hezbollah is said to be involved": a passive reports no speech.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _NOT_SAID = re.compile(
@@ -188,13 +195,15 @@ _COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+
 # statement posted on Telegram" is none).
 _CLAUSE_COMPLEMENT = re.compile(
     r"(?!whether\b|if\b)(?:"
-    r"(?:[^\s,;:.“”\"]+\s+){0,7}?(?!(?:who|which|that|whom|whether|if)\s)[^\s,;:.“”\"]+\s+"
+    # "clarified he meant": a pronoun subject and a verb.
+    r"(?:he|she|they|we|I)\s+(?!\w+ing\b)[a-z]\w*\b|"
+    r"(?:[^\s,;:“”\"]+\s+){0,7}?(?!(?:who|which|that|whom|whether|if)\s)[^\s,;:“”\"]+\s+"
     r"(?:(?:also|still|not|never|already)\s+)?"
     r"(?:is|are|was|were|has|have|had|will|would|could|can|must|should|might|may|does|do|did|"
     r"remains?|wants?|seeks?|plans?|intends?)\b"
     r"|(?!(?:in|on|at|by|with|from|of|for|to|as|during|after|before|since|into|over|about)\s)"
-    r"(?:[^\s,;:.“”\"]+\s+){0,7}?(?!(?:a|an|the|in|on|at|by|with|from|of|for|to|as|its|his|her|their|our|"
-    r"this|that|these|those|who|which|whom|whether|if)\s)[^\s,;:.“”\"]+\s+[a-z]+ed\b(?!\s+(?:by|as)\b))"
+    r"(?:[^\s,;:“”\"]+\s+){0,7}?(?!(?:a|an|the|in|on|at|by|with|from|of|for|to|as|its|his|her|their|our|"
+    r"this|that|these|those|who|which|whom|whether|if)\s)[^\s,;:“”\"]+\s+[a-z]+ed\b(?!\s+(?:by|as)\b))"
 )
 # "Any attempt to advance, he said, would be met …": a parenthetical
 # attribution makes the whole sentence the speaker's.
@@ -570,7 +579,7 @@ class _Attributor:
             earlier = [v for v in verbs if v.start() < cue[0]]
             if earlier:
                 return self._cue_subject(earlier[0].span(), earlier[:1], sentence, masked, limit)
-        if form.endswith("ing") and self.text[sentence.start : cue[0]].rstrip().endswith(","):
+        if form.endswith("ing") and self.text[sentence.start : cue[0]].rstrip().rstrip("”’\"'").endswith(","):
             earlier = [v for v in verbs if v.start() < cue[0] and not v.group(0).casefold().endswith("ing")]
             if earlier:
                 return self._cue_subject(earlier[-1].span(), earlier, sentence, masked, limit)
@@ -631,7 +640,12 @@ class _Attributor:
         words = len(text[quote.inner_start : quote.inner_end].split())
 
         # "…,” he said / “…,” said Haidari / “…,” the group said
-        tail_verbs = self._verbs(quote.end, min(tail_end, quote.end + 120))
+        # A participle after a quotation ("…,” mocking X's promise") names no speaker.
+        tail_verbs = [
+            verb
+            for verb in self._verbs(quote.end, min(tail_end, quote.end + 120))
+            if not verb.group(0).casefold().endswith("ing")
+        ]
         if tail_verbs:
             verb = tail_verbs[0]
             gap = text[quote.end : verb.start()]
@@ -710,6 +724,10 @@ class _Attributor:
                 and not _FILLER_BEFORE_QUOTE.fullmatch(gap)
                 and not (verbs and cue == verbs[-1].span() and _OBJECT_AS.fullmatch(gap))
             ):
+                return None
+            # "mocking Netanyahu's promise of “total victory”": words given as
+            # another's (a possessive before the quotation) are relayed, not said.
+            if re.search(r"[’']s\s+(?:[\w-]+\s+){0,3}$", gap):
                 return None
             if self._is_anonymous_subject(sentence.start, cue[0]):
                 return None
@@ -802,15 +820,21 @@ class _Attributor:
         return (speaker, verbs[-1].group(0), verbs[-1].start()) if speaker else None
 
     # -- reported speech ------------------------------------------------------------
-    def attribute_indirect(self, sentence: Sentence) -> Attribution | None:
+    def attribute_indirect(self, sentence: Sentence) -> list[Attribution]:
+        """The reported speech of a sentence: its first speech act, and each
+        further one joined to it ("said … and called on …", "…, pledging
+        that …", "…, while X said that …"), each from its own verb on."""
         text = self.text
         if _EVALUATIVE_OPENING.match(text, sentence.start):
-            return None
+            return []
         verbs = self._verbs(sentence.start, sentence.end)
         if not verbs:
-            return None  # most sentences: nothing reports speech
+            return []  # most sentences: nothing reports speech
         masked = self._masked(sentence)
+        found: list[Attribution] = []
         for verb in verbs:
+            if found and not self._joined_speech_act(found[-1], verb, sentence):
+                continue
             if not _outside(verb.start(), masked) or self._in_top_quote(verb.start()):
                 continue
             # "did not say whether", "declined to say": no statement was made.
@@ -831,10 +855,10 @@ class _Attributor:
                 and _PARENTHETICAL_BEFORE.search(text, sentence.start, verb.start())
                 and _PARENTHETICAL_AFTER.match(text, verb.end())
             )
-            if not parenthetical and not _frame_matches(after, frames):
+            if not parenthetical and not _frame_matches(after, frames, self.gaz):
                 continue
-            if self._is_anonymous_subject(sentence.start, verb.start()):
-                return None
+            if self._is_anonymous_subject(found[-1].cue_start if found else sentence.start, verb.start()):
+                return found
             subject = self._cue_subject(
                 verb.span(),
                 self._verbs(sentence.start, verb.start()),
@@ -847,24 +871,49 @@ class _Attributor:
             speaker = self._speaker(subject, sentence)
             if speaker is None:
                 continue
-            return Attribution(
-                kind="indirect",
-                start=sentence.start,
-                end=sentence.end,
-                sentence=sentence,
-                speaker=speaker,
-                cue=verb.group(0),
-                cue_start=verb.start(),
-                content_start=sentence.start if parenthetical else verb.start(),
+            # A further speech act is its own statement, from its subject or verb on.
+            start = sentence.start
+            if found:
+                start = subject.start if found[-1].cue_start < subject.start < verb.start() else verb.start()
+            found.append(
+                Attribution(
+                    kind="indirect",
+                    start=start,
+                    end=sentence.end,
+                    sentence=sentence,
+                    speaker=speaker,
+                    cue=verb.group(0),
+                    cue_start=verb.start(),
+                    content_start=sentence.start if parenthetical else verb.start(),
+                )
             )
-        return None
+        return found
+
+    def _joined_speech_act(self, first: Attribution, verb: LexiconMatch, sentence: Sentence) -> bool:
+        """Whether a reporting verb after a sentence's first speech act opens a
+        speech act of its own: coordinated ("… and called on"), or a new
+        clause ("…, while X said", "…; X added"). A participle after a comma
+        ("…, saying that") belongs to the first one's statement."""
+        between = self.text[first.cue_start : verb.start()]
+        if _COORDINATED.search(between) or re.search(r";\s*$", between):
+            return True
+        return bool(re.search(r"(?:,\s*(?:while|whereas|but)|;)\s+(?:[^\s,;]+\s+){1,6}$", between))
+
+    def _reports_beyond_quotes(self, indirect: Attribution) -> bool:
+        """Whether a reported clause holds words of its own outside quotation marks."""
+        content = self.text[indirect.cue_start : indirect.end]
+        for quote in self.top_quotes:
+            if indirect.cue_start <= quote.start < indirect.end:
+                content = content.replace(self.text[quote.start : quote.end], " ")
+        return len(content.split()) > _REPORTED_CLAUSE_WORDS
 
     def _finite(self, verb: LexiconMatch, sentence: Sentence) -> bool:
         """Whether a verb form reports an act of speech rather than modifying a noun."""
         form = verb.group(0).casefold()
         before = self.text[sentence.start : verb.start()].rstrip()
         if form.endswith("ing"):
-            return before.endswith(",")  # "…, asserting that" continues the subject's speech
+            # "…, asserting that" continues the subject's speech (also after '…,” ').
+            return before.rstrip("”’\"'").endswith(",")
         return not before.endswith((" a", " an", " the"))
 
     # -- the walk ---------------------------------------------------------------------
@@ -894,10 +943,10 @@ class _Attributor:
         previous: tuple[QuoteSpan, Speaker] | None = None
         for sentence in self.seg.sentences:
             self.current = sentence.index
-            found = False
             spoken: list[Mention] = []
             if self._is_headline(sentence):
                 continue
+            direct: list[Attribution] = []
             for quote in self.top_quotes:
                 if not sentence.start <= quote.start < sentence.end:
                     continue
@@ -905,7 +954,6 @@ class _Attributor:
                 if attributed is None:
                     continue
                 speaker, cue, cue_start = attributed
-                found = True
                 content_start = quote.inner_start
                 cue_end = cue_start + len(cue)
                 if cue_start < quote.start and self.gaz.reporting_verb.fullmatch(cue):
@@ -915,22 +963,49 @@ class _Attributor:
                 if self.resolved is not None:
                     spoken.append(self.resolved)
                 previous = (quote, speaker)
-                yield Attribution(
-                    kind="direct",
-                    start=quote.inner_start,
-                    end=quote.inner_end,
-                    sentence=sentence,
-                    speaker=speaker,
-                    cue=cue,
-                    cue_start=cue_start,
-                    content_start=content_start,
+                direct.append(
+                    Attribution(
+                        kind="direct",
+                        start=quote.inner_start,
+                        end=quote.inner_end,
+                        sentence=sentence,
+                        speaker=speaker,
+                        cue=cue,
+                        cue_start=cue_start,
+                        content_start=content_start,
+                    )
                 )
-            if not found:
-                indirect = self.attribute_indirect(sentence)
-                if indirect is not None:
-                    if self.resolved is not None:
-                        spoken.append(self.resolved)
-                    yield indirect
+            # Reported speech: of a sentence with no attributed quotation, or
+            # alongside its quotations when the reported clause says more than
+            # the quoted words. Then the quoted words inside the clause are
+            # part of its statement ("said that the United States would face
+            # “massive losses”"); a quotation with a cue of its own ("…,
+            # adding “…”") stays a statement of its own.
+            # A verb that attributes a whole quotation ("“…,” he said, adding
+            # that …") makes no second statement: the participle is covered.
+            whole = [(d.cue_start, d.cue_start + len(d.cue)) for d in direct if d.content_start == d.start]
+            indirect = [
+                found
+                for found in self.attribute_indirect(sentence)
+                if not direct
+                or (
+                    not any(start <= found.cue_start < end for start, end in whole)
+                    and self._reports_beyond_quotes(found)
+                )
+            ]
+            if indirect:
+                if self.resolved is not None:
+                    spoken.append(self.resolved)
+                clauses = {found.cue_start for found in indirect}
+                kept = []
+                absorbed = False
+                for d in direct:
+                    # A quotation the clause introduces, or one continuing it, is the clause's.
+                    absorbed = d.cue_start in clauses or (absorbed and d.cue == "(continues)")
+                    if not absorbed:
+                        kept.append(d)
+                direct = kept
+            yield from sorted([*direct, *indirect], key=lambda found: found.start)
             if spoken:
                 self.spoken[sentence.index] = spoken
 
@@ -979,30 +1054,58 @@ class _Attributor:
         return outside[0] if outside else named[0]
 
 
-def _frame_matches(after: str, frames: tuple[str, ...]) -> bool:
+_FRAME_LEAD = re.compile(
+    r"^\s*(?:also|again|further|firmly|publicly|repeatedly|openly|later|earlier|once again|"
+    r"on \w+day|on \w+\.? \d+,?|\w+day|,)\s*"
+)
+# What must follow a reporting verb for each frame of `[attribution.indirect]`
+# (cues.toml). Words between the verb and its frame word are allowed, a few
+# at most: "said last week that", "vowed in a televised speech to",
+# "accused Iran's proxies of", "described the attack as".
+_FRAME_WORDS = r"(?:[^\s,;:“\"]+\s+){0,5}?"
+_FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
+    "that": re.compile(rf"{_FRAME_WORDS}that\b", re.IGNORECASE),
+    "to": re.compile(rf"(?:[^\s,;:“\"]+\s+){{0,5}}?to\s+\w+"),
+    "responsibility": re.compile(r"(?:full\s+)?responsibility\b", re.IGNORECASE),
+    "for": re.compile(r"for\b", re.IGNORECASE),
+    "on": re.compile(r"(?:up)?on\s+(?:[\w.'’-]+\s+){1,6}?(?:to|for)\b", re.IGNORECASE),
+    "of": re.compile(rf"{_FRAME_WORDS}of\s+\w", re.IGNORECASE),
+    "against": re.compile(rf"{_FRAME_WORDS}against\s+\w", re.IGNORECASE),
+    "as": re.compile(r"(?:[^\s,;:“\"]+\s+){1,8}?as\s+[\w“\"‘']", re.IGNORECASE),
+    "by": re.compile(r"by\s+\w+ing\b", re.IGNORECASE),
+    "at": re.compile(r"at\s+\w", re.IGNORECASE),
+    "how": re.compile(r"how\b", re.IGNORECASE),
+    "with": re.compile(r"with\s+\w", re.IGNORECASE),
+    "about": re.compile(r"about\s+\w", re.IGNORECASE),
+    "over": re.compile(r"over\s+\w", re.IGNORECASE),
+    # "called the strikes a violation", "branded it": a definite object, not "called a meeting".
+    "named": re.compile(
+        r"(?:it|them|this|that|these|those|him|her|the\s+\w|(?:his|its|their|our)\s+\w|[A-Z][\w’'-]+\W)"
+    ),
+    "object": re.compile(r"(?!that\b|to\b|and\b|or\b|in\b|on\b|at\b)[\w“\"‘]"),
+}
+
+
+def _frame_matches(after: str, frames: tuple[str, ...], gazetteer: Gazetteer | None = None) -> bool:
     """Whether the words after a reporting verb open reported content."""
-    head = re.sub(
-        r"^\s*(?:also|again|further|firmly|publicly|repeatedly|openly|on \w+ \d+,?|,)\s*",
-        " ",
-        after,
-    )
-    head = head.lstrip()
-    # "said last week that", "said on Oct. 17 that", "said in a statement that"
-    if "that" in frames and re.match(r"(?:[^\s,;:“\"]+\s+){0,5}?that\b", head, re.IGNORECASE):
-        return True
-    # "vowed to escalate", "vowed in a televised speech to escalate"
-    if "to" in frames and re.match(r"(?:[^\s,;:“\"]+\s+){0,5}?to\s+\w+", head):
-        return True
-    if "responsibility" in frames and re.match(r"(?:full\s+)?responsibility\b", head, re.IGNORECASE):
-        return True
-    if "for" in frames and re.match(r"for\b", head, re.IGNORECASE):
-        return True
-    # "called on Iraqis to", "called on the Iraqi government to"
-    if "on" in frames and re.match(r"on\s+(?:[\w.'’-]+\s+){1,6}?to\b", head, re.IGNORECASE):
-        return True
-    if "clause" in frames and _CLAUSE_COMPLEMENT.match(head):
-        return True
-    return "object" in frames and bool(re.match(r"(?!that\b|to\b|and\b|or\b|in\b|on\b|at\b)[\w“\"‘]", head))
+    head = _FRAME_LEAD.sub(" ", after).lstrip()
+    for frame in frames:
+        if frame == "clause":
+            if _CLAUSE_COMPLEMENT.match(head):
+                return True
+        elif frame == "utterance":
+            # "issued a warning", "released a statement on Telegram", "put out a statement".
+            if gazetteer is not None:
+                noun = gazetteer.communication_noun.search(head[:40])
+                if noun and re.fullmatch(r"(?:(?:a|an|the|its|his|her|their|new|joint|brief|short|"
+                                         r"written|televised|stark|strongly[- ]worded|\w+ly)\s+){0,3}",
+                                         head[: noun.start()], re.IGNORECASE):
+                    return True
+        else:
+            pattern = _FRAME_PATTERNS.get(frame)
+            if pattern is not None and pattern.match(head):
+                return True
+    return False
 
 
 def attribute_speakers(segmented: Segmented, gazetteer: Gazetteer) -> list[Attribution]:
