@@ -16,9 +16,11 @@ import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
 from typing import Literal
 
-from rhetrack.gazetteer import Gazetteer, LexiconMatch
+from rhetrack.gazetteer import Actor, Gazetteer, LexiconMatch, load_data_file
 from rhetrack.segment import QuoteSpan, Ranges, Segmented, Sentence
 
 MentionSource = Literal["gazetteer", "name", "pronoun", "description"]
@@ -151,6 +153,8 @@ _PRONOUNS = {
     "its": "organization",
 }
 _SHORT_QUOTE_WORDS = 4
+_NAME_SIMILARITY = 0.8  # how alike two spellings of a name token must be (difflib ratio)
+_ROLE_LOOKBACK = 40  # sentences a role description looks back for its person
 # Words a reported clause needs outside its quotations to be a statement of its own.
 _REPORTED_CLAUSE_WORDS = 5
 _HEADLINE_WORDS = 20
@@ -234,6 +238,7 @@ class Mention:
     category: str | None = None
     wanted: str | None = None  # for pronouns and descriptions: person, group, organization
     name: str | None = None  # for a surname alone ("Awadi"), the full name given before
+    role: str | None = None  # for a role description ("the Israeli FM"): its role noun, folded
 
 
 @dataclass(frozen=True)
@@ -264,6 +269,183 @@ class Attribution:
     content_start: int
 
 
+_MODIFIER = (
+    r"(?!(?:and|or|of|in|on|at|to|for|with|by|from|who|which|that|said|says|a|an|the|is|was|has|had|"
+    r"he|she|it|they)\b)[\w’'.-]+"
+)
+
+
+@dataclass(frozen=True)
+class _Roles:
+    """The role nouns of `[attribution.roles]` (cues.toml), compiled."""
+
+    pattern: re.Pattern[str] | None
+    family: dict[str, tuple[str, int]]  # folded role noun -> (kind wanted, family number)
+    any_role: frozenset[str]
+    utterance: frozenset[str]  # "the statement": whoever made the last statement
+    not_names: frozenset[str]  # words that make a capitalised run a place or a vessel, not a speaker
+
+
+@cache
+def _roles() -> _Roles:
+    family: dict[str, tuple[str, int]] = {}
+    any_role: set[str] = set()
+    utterance: set[str] = set()
+    not_names: set[str] = set()
+    number = 0
+    for _, data in load_data_file("cues.toml"):
+        roles = data.get("attribution", {}).get("roles", {})
+        for wanted in ("person", "group", "organization"):
+            for nouns in roles.get(wanted, []):
+                number += 1
+                for noun in nouns:
+                    family.setdefault(noun.casefold(), (wanted, number))
+        any_role |= {noun.casefold() for noun in roles.get("any_role", [])}
+        utterance |= {noun.casefold() for noun in roles.get("utterance_subjects", [])}
+        not_names |= set(data.get("attribution", {}).get("not_names", []))
+    nouns = sorted({*family, *utterance}, key=len, reverse=True)
+    pattern = (
+        re.compile(
+            rf"\b(?:the|this|that)\s+(?:{_MODIFIER}\s+){{0,3}}"
+            rf"(?P<role>{'|'.join(re.escape(noun) for noun in nouns)})(?![\w’'‐-])",
+            re.IGNORECASE,
+        )
+        if nouns
+        else None
+    )
+    return _Roles(pattern, family, frozenset(any_role), frozenset(utterance), frozenset(not_names))
+
+
+def _role_mentions(text: str, mentions: list[Mention], in_quote: Callable[[int], bool]) -> list[Mention]:
+    """Role descriptions ("the Israeli FM", "The Hezbollah leader", "the
+    statement"), except those that title a name right after them ("the
+    Houthi leader Abdul-Malik al-Houthi", "the group's leader, X,")."""
+    roles = _roles()
+    if roles.pattern is None:
+        return []
+    starts = [m.start for m in mentions]
+    found = []
+    for match in roles.pattern.finditer(text):
+        start, end = match.span()
+        if in_quote(start):
+            continue
+        index = bisect_left(starts, end)
+        if index < len(mentions) and re.fullmatch(r",?\s*", text[end : mentions[index].start]):
+            if mentions[index].source in ("gazetteer", "name"):
+                continue
+        role = match.group("role").casefold()
+        wanted = roles.family[role][0] if role in roles.family else "speaker"
+        kind: Literal["person", "organization"] = "person" if wanted == "person" else "organization"
+        found.append(Mention(start, end, match.group(0), "description", kind, wanted=wanted, role=role))
+    return found
+
+
+def _fold_token(word: str) -> str:
+    """A name token for comparing spellings: case, a leading "al-" and a possessive dropped."""
+    return re.sub(r"^(?:al|el)[-‐ ]|[’']s$", "", word.casefold())
+
+
+_SURNAME_INDEXES: list[tuple[Gazetteer, dict[str, list[tuple[str, tuple[str, ...]]]]]] = []
+
+
+def _surname_index(gazetteer: Gazetteer) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Known people by the first two letters of their folded surnames: (name, name tokens).
+    Built once per gazetteer (the last few are kept)."""
+    for built, index in _SURNAME_INDEXES:
+        if built is gazetteer:
+            return index
+    index = {}
+    for actor in gazetteer.actors.values():
+        if actor.kind != "person":
+            continue
+        for surface in (actor.name, *actor.aliases):
+            tokens = tuple(_fold_token(word) for word in re.split(r"[\s]+", surface) if word.casefold() != "al")
+            if tokens:
+                index.setdefault(tokens[-1][:2], []).append((actor.name, tokens))
+    _SURNAME_INDEXES[:] = [*_SURNAME_INDEXES[-3:], (gazetteer, index)]
+    return index
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two spellings of one name token: equal, or close ("humaydawi", "humaidawi")."""
+    if a == b:
+        return True
+    if len(a) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= _NAME_SIMILARITY
+
+
+def _known_person(
+    text: str,
+    start: int,
+    end: int,
+    gazetteer: Gazetteer,
+    is_title: Callable[[str], bool],
+    seen: set[str],
+) -> tuple[Actor, int] | None:
+    """The known person a capitalised run names under a spelling of its own,
+    and where the name starts (after its titles).
+
+    The surname must be the person's (or spelt closely), and so must the
+    first name when the run gives one; a title and a surname alone ("Sayyed
+    Al-Houthi") name the person with that surname already named in the
+    text, or the only one the gazetteer knows.
+    """
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+    titled = False
+    while words and (is_title(words[0][1]) or words[0][1].casefold() in _NAME_STOPWORDS):
+        titled = titled or is_title(words[0][1])
+        words = words[1:]
+    tokens = [_fold_token(word) for _, word in words if word.casefold() not in ("al", "el")]
+    if not tokens or len(tokens) > 5 or gazetteer.actor_for(text[words[0][0] : end]) is not None:
+        return None
+    surname = tokens[-1]
+    candidates = {
+        name
+        for name, known in _surname_index(gazetteer).get(surname[:2], ())
+        if _similar(surname, known[-1])
+        and (len(tokens) == 1 or len(known) == 1 or _similar(tokens[0], known[0]))
+    }
+    if len(tokens) == 1:
+        if not titled and not re.match(r"(?:al|el)[-‐ ]", words[-1][1], re.IGNORECASE):
+            return None  # a bare capitalised word is not enough
+        named_before = candidates & seen
+        candidates = named_before or candidates
+    if len(candidates) != 1:
+        return None
+    return gazetteer.actors[candidates.pop()], words[0][0]
+
+
+def _headline_spans(text: str, segmented: Segmented) -> list[tuple[int, int]]:
+    """Paragraphs set in Title Case ("Yemen Prepared for Larger Confrontation"):
+    their capitalised words are a headline's, not names."""
+    spans = []
+    for paragraph in segmented.paragraphs:
+        words = text[paragraph.start : paragraph.end].split()
+        if len(words) < 4 or len(words) > 30 or text[paragraph.end - 1] in ".:”\"":
+            continue
+        content = [word for word in words if word.casefold() not in _NAME_STOPWORDS or word[:1].isupper()]
+        capitalised = [word for word in content if word[:1].isupper()]
+        if len(capitalised) >= 0.75 * len(content):
+            spans.append((paragraph.start, paragraph.end))
+    return spans
+
+
+def _role_families(text: str, mention: Mention, sentence_start: int) -> set[int]:
+    """The role families a person was introduced in: "Israeli Foreign Minister
+    Gideon Sa'ar", "Hadi al-Ameri, the leader of Badr,"."""
+    roles = _roles()
+    before = re.split(r"[,.;:()“”\"—–]", text[max(sentence_start, mention.start - 60) : mention.start])[-1]
+    after = re.match(r",\s+(?:the|a|an)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", text[mention.end : mention.end + 80])
+    words = before.casefold().split() + (after.group(1).casefold().split() if after else [])
+    families = set()
+    for i, word in enumerate(words):
+        for phrase in (" ".join(words[i : i + 2]), word):
+            if phrase in roles.family and phrase not in roles.any_role:
+                families.add(roles.family[phrase][1])
+    return families
+
+
 def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
     """Named actors, unknown proper names, pronouns and descriptions outside quotes."""
     text = segmented.text
@@ -291,11 +473,31 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
         taken.append((match.start(), match.end()))
     overlaps_actor = Ranges(taken).meets
     actor_ends = {start: end for start, end in taken}
+    in_headline = Ranges(_headline_spans(text, segmented)).holds
+    people: list[tuple[list[str], str]] = []  # the person names given in full so far
+    seen = {m.actor for m in mentions if m.actor}  # known actors named so far (approximately)
+
+    def is_title(word: str) -> bool:
+        return bool(gazetteer.title.fullmatch(word)) or (
+            word[:1].isupper() and word.casefold().rstrip(".") in _roles().family
+        )
+
     for match in _NAME_RUN.finditer(text):
         if len(match.group(0).split()) < 2:
             continue  # most runs are one capitalised word; dropping words below cannot add one
         start, end = match.span()
         if in_quote(start):
+            continue
+        # "Sayyed Abdul-Malik Badreddine Al-Houthi", "Humaydawi", "Sayyed
+        # Al-Houthi": a known person under a spelling the gazetteer lacks.
+        known = _known_person(text, start, end, gazetteer, is_title, seen)
+        if known is not None:
+            actor, known_start = known
+            mentions[:] = [m for m in mentions if not (start <= m.start < end and m.kind == "organization")]
+            mentions.append(
+                Mention(known_start, end, text[known_start:end], "gazetteer", "person", actor.name, actor.category)
+            )
+            seen.add(actor.name)
             continue
         after_actor = overlaps_actor(start, end)
         if after_actor:
@@ -306,23 +508,42 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             start = _POSSESSIVE_AND_SPACE.match(text, actor_ends[start]).end()
             if overlaps_actor(start, end):
                 continue
+        if in_headline(start) or text[end : end + 1] == "/":
+            continue  # a Title Case headline's words, or an outlet's dateline ("Shafaq News/ …")
         words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, start, end)]
-        # Leading function words and spelled-out titles ("General John Smith")
-        # are not the name, nor is all up to the last title before it
-        # ("Kurdistan Region Prime Minister Masrour Barzani").
-        while words and (words[0][1].casefold() in _NAME_STOPWORDS or gazetteer.title.fullmatch(words[0][1])):
-            words = words[1:]
-        titles = [i for i, (_, word) in enumerate(words[:-2]) if gazetteer.title.fullmatch(word)]
+        # Leading function words, spelled-out titles and roles ("General John
+        # Smith", "Mr Shapps", "Secretary of State Mike Pompeo") and a
+        # headline's verb ("…, Says Pompeo") are not the name, nor is all up
+        # to the last title before it ("Kurdistan Region Prime Minister
+        # Masrour Barzani", "National Security Adviser Jake Sullivan").
+        while words and (
+            words[0][1].casefold() in _NAME_STOPWORDS
+            or is_title(words[0][1])
+            or gazetteer.reporting_verb.fullmatch(words[0][1])
+        ):
+            words = words[3:] if len(words) > 4 and words[1][1] in ("of", "for") else words[1:]
+        titles = [i for i, (_, word) in enumerate(words[:-2]) if is_title(word)]
         if titles:
             words = words[titles[-1] + 1 :]
+            while len(words) > 3 and words[0][1] in ("of", "for"):
+                words = words[2:]  # "Chief of Staff Eyal Zamir"
         if len(words) < 2 or words[-1][1].casefold() in _NAME_STOPWORDS:
             continue
+        if any(word in _roles().not_names for _, word in words):
+            continue  # "the Red Sea", "South Carolina", "USS Harry S. Truman": no speaker
         start = words[0][0]
         surface = text[start:end]
         kind = _guess_kind(text, start, surface, gazetteer)
         if after_actor and kind != "person":
             continue
-        mentions.append(Mention(start, end, surface, "name", kind))
+        name = None
+        if kind == "person":
+            # "Bou Habib" after "Abdallah Bou Habib": the full name given before.
+            folded = [_fold_token(word) for _, word in words]
+            name = next((full for tokens, full in reversed(people) if tokens[-len(folded) :] == folded), None)
+            if name is None:
+                people.append((folded, surface))
+        mentions.append(Mention(start, end, surface, "name", kind, name=name))
     mentions.extend(_surname_mentions(text, mentions, in_quote))
     if gazetteer.description_pattern is not None:
         for match in gazetteer.description_pattern.finditer(text):
@@ -333,6 +554,12 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             source: MentionSource = "pronoun" if phrase in _PRONOUNS else "description"
             kind = "person" if wanted == "person" else "organization"
             mentions.append(Mention(match.start(), match.end(), match.group(0), source, kind, wanted=wanted))
+    mentions.sort(key=lambda m: m.start)
+    roles = _role_mentions(text, [m for m in mentions if m.source in ("gazetteer", "name")], in_quote)
+    if roles:
+        # A role description stands for its words: "The Hezbollah leader" is no mention of Hezbollah.
+        inside = Ranges((m.start, m.end) for m in roles)
+        mentions = [m for m in mentions if not inside.holds(m.start)] + roles
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -489,6 +716,8 @@ class _Attributor:
         self.top_quotes = [q for q in segmented.quotes if q.depth == 0]
         self.top_quote_ranges = Ranges((q.inner_start, q.inner_end) for q in self.top_quotes)
         self.resolved: Mention | None = None  # the named mention behind the last speaker
+        self.last_speaker: Speaker | None = None  # who made the last statement ("the statement added")
+        self._families: dict[tuple[int, int], set[int]] = {}
         # Per-document caches: each is asked again and again for the same sentence or range.
         self._masks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._verb_cache: dict[tuple[int, int], list[LexiconMatch]] = {}
@@ -516,6 +745,8 @@ class _Attributor:
         return masked
 
     def _speaker(self, mention: Mention, sentence: Sentence) -> Speaker | None:
+        if mention.role is not None:
+            return self._role_speaker(mention, sentence)
         if mention.source in ("pronoun", "description"):
             wanted = mention.wanted or "person"
             earlier = [
@@ -532,6 +763,51 @@ class _Attributor:
             return None
         self.resolved = mention
         return self._named_speaker(mention, surface=mention.surface)
+
+    def _role_speaker(self, mention: Mention, sentence: Sentence) -> Speaker | None:
+        """Who a role description stands for: "the statement", whoever made the
+        last one; "the minister", the latest person introduced in that role
+        or in none (of this sentence, then of the sentences before), else the
+        next one named in the following paragraphs."""
+        if mention.wanted == "speaker":
+            return self.last_speaker
+        wanted = mention.wanted or "person"
+
+        def fits(candidate: Mention) -> bool:
+            return _fits_salient(candidate, wanted) and self._fits_role(candidate, mention.role or "")
+
+        earlier = [m for m in self._mentions_in(sentence.start, mention.start) if fits(m)]
+        resolved = earlier[-1] if earlier else None
+        index = sentence.index
+        while resolved is None and index > 0 and sentence.index - index < _ROLE_LOOKBACK:
+            index -= 1
+            before = self.seg.sentences[index]
+            noted = [
+                *reversed(self.spoken.get(index, ())),
+                *(m for m in self._mentions_in(before.start, before.end) if not self._in_top_quote(m.start)),
+            ]
+            resolved = next((m for m in noted if fits(m)), None)
+        if resolved is None and wanted == "person":
+            # "The defence secretary signalled …" (…) "Grant Shapps warned …".
+            last = min(len(self.seg.paragraphs) - 1, sentence.paragraph + 2)
+            following = self._mentions_in(mention.end, self.seg.paragraphs[last].end)
+            resolved = next((m for m in following if fits(m) and not self._in_top_quote(m.start)), None)
+        if resolved is None:
+            return None
+        self.resolved = resolved
+        return self._named_speaker(resolved, surface=mention.surface)
+
+    def _fits_role(self, candidate: Mention, role: str) -> bool:
+        """Whether a person introduced as they were can be "the ROLE"."""
+        roles = _roles()
+        if candidate.kind != "person" or role in roles.any_role or role not in roles.family:
+            return True
+        key = (candidate.start, candidate.end)
+        families = self._families.get(key)
+        if families is None:
+            sentence = self.seg.sentence_at(candidate.start)
+            families = self._families[key] = _role_families(self.text, candidate, sentence.start)
+        return not families or roles.family[role][1] in families
 
     def _named_speaker(self, mention: Mention, surface: str) -> Speaker:
         if mention.actor:
@@ -1005,7 +1281,9 @@ class _Attributor:
                     if not absorbed:
                         kept.append(d)
                 direct = kept
-            yield from sorted([*direct, *indirect], key=lambda found: found.start)
+            for found in sorted([*direct, *indirect], key=lambda found: found.start):
+                self.last_speaker = found.speaker
+                yield found
             if spoken:
                 self.spoken[sentence.index] = spoken
 
