@@ -153,6 +153,11 @@ _PRONOUNS = {
     "its": "organization",
 }
 _SHORT_QUOTE_WORDS = 4
+# A transcript turn's label: "Qais Khazali: …", "SECRETARY OF DEFENSE PETE HEGSETH: …", "Reporter: …".
+_TURN_LABEL = re.compile(
+    r"(?P<label>(?:[A-Z][\w’'.-]*|al-\w+|of|the|bin|ibn)(?:\s+(?:[A-Z][\w’'.-]*|al-\w+|of|the|bin|ibn)){0,6}):\s+(?=\S)"
+)
+_QUOTE_OR_LABEL = re.compile(r"^\s*[“\"«‘]|^(?:[A-Z][\w’'.-]*\s+){0,6}[A-Z][\w’'.-]*:\s")
 _NAME_SIMILARITY = 0.8  # how alike two spellings of a name token must be (difflib ratio)
 _ROLE_LOOKBACK = 40  # sentences a role description looks back for its person
 # Words a reported clause needs outside its quotations to be a statement of its own.
@@ -284,6 +289,7 @@ class _Roles:
     any_role: frozenset[str]
     utterance: frozenset[str]  # "the statement": whoever made the last statement
     not_names: frozenset[str]  # words that make a capitalised run a place or a vessel, not a speaker
+    not_labels: frozenset[str]  # "Source:", "Photo:": page labels, not transcript speakers
 
 
 @cache
@@ -292,6 +298,7 @@ def _roles() -> _Roles:
     any_role: set[str] = set()
     utterance: set[str] = set()
     not_names: set[str] = set()
+    not_labels: set[str] = set()
     number = 0
     for _, data in load_data_file("cues.toml"):
         roles = data.get("attribution", {}).get("roles", {})
@@ -303,6 +310,7 @@ def _roles() -> _Roles:
         any_role |= {noun.casefold() for noun in roles.get("any_role", [])}
         utterance |= {noun.casefold() for noun in roles.get("utterance_subjects", [])}
         not_names |= set(data.get("attribution", {}).get("not_names", []))
+        not_labels |= {label.casefold() for label in data.get("attribution", {}).get("page_labels", [])}
     nouns = sorted({*family, *utterance}, key=len, reverse=True)
     pattern = (
         re.compile(
@@ -313,7 +321,7 @@ def _roles() -> _Roles:
         if nouns
         else None
     )
-    return _Roles(pattern, family, frozenset(any_role), frozenset(utterance), frozenset(not_names))
+    return _Roles(pattern, family, frozenset(any_role), frozenset(utterance), frozenset(not_names), frozenset(not_labels))
 
 
 def _role_mentions(text: str, mentions: list[Mention], in_quote: Callable[[int], bool]) -> list[Mention]:
@@ -1215,11 +1223,104 @@ class _Attributor:
             and len(body.split()) <= _HEADLINE_WORDS
         )
 
+    # -- statements without quotation marks --------------------------------------------
+    def _label_speaker(self, paragraph_start: int, label: str) -> Speaker | None:
+        """The speaker a transcript label names: "Qais Khazali:", "SECRETARY OF
+        DEFENSE PETE HEGSETH:", "Reporter:" (the person introduced as one)."""
+        words = label.split()
+        for size in range(min(4, len(words)), 0, -1):
+            actor = self.gaz.actor_for(" ".join(words[-size:]).title())
+            if actor is not None:
+                return Speaker(actor.name, actor.kind, actor.organization, True, label)
+        names = [
+            m
+            for m in self._mentions_in(paragraph_start, paragraph_start + len(label))
+            if m.source in ("gazetteer", "name")
+        ]
+        if names:
+            return self._named_speaker(names[-1], surface=label)
+        role = words[-1].casefold()
+        if role in _roles().family:
+            for m in reversed(self._mentions_in(0, paragraph_start)):
+                if m.kind == "person" and m.source in ("gazetteer", "name") and self._fits_role(m, role):
+                    families = _role_families(self.text, m, self.seg.sentence_at(m.start).start)
+                    if _roles().family[role][1] in families:
+                        return self._named_speaker(m, surface=label)
+        return None
+
+    def _unmarked_statements(self) -> dict[int, Attribution]:
+        """Statements set out without quotation marks, by paragraph: transcript
+        turns ("Name: …", and the paragraphs of the turn after it, until the
+        next label or a paragraph with statements of its own), and a
+        paragraph after one that ends by introducing it ("The statement
+        reads:", "Trump wrote:")."""
+        found: dict[int, Attribution] = {}
+        turn: Speaker | None = None
+        for paragraph in self.seg.paragraphs:
+            body = self.text[paragraph.start : paragraph.end]
+            label = _TURN_LABEL.match(body)
+            sentence = self.seg.sentence_at(paragraph.start)
+            speaker = None
+            content_start = paragraph.start
+            cue = "(turn)"
+            if label and label.group("label").casefold() not in _roles().not_labels:
+                speaker = self._label_speaker(paragraph.start, label.group("label"))
+                content_start = paragraph.start + label.end()
+                turn = speaker
+                if speaker is not None and body.rstrip().endswith("?") and body.count("?") == 1:
+                    continue  # an interviewer's question is no statement
+                cue = label.group("label") + ":"
+            elif turn is not None and not _QUOTE_OR_LABEL.search(body) and not self._is_headline(sentence):
+                speaker = turn
+            else:
+                turn = None
+                introduced = self._introduced_unmarked(paragraph.index)
+                if introduced is not None and not _QUOTE_OR_LABEL.match(body):
+                    speaker, cue = introduced
+            if speaker is None or len(body[content_start - paragraph.start :].split()) < _SHORT_QUOTE_WORDS:
+                continue
+            found[paragraph.index] = Attribution(
+                kind="direct",
+                start=content_start,
+                end=paragraph.end,
+                sentence=sentence,
+                speaker=speaker,
+                cue=cue,
+                cue_start=paragraph.start,
+                content_start=content_start,
+            )
+        return found
+
+    def _introduced_unmarked(self, index: int) -> tuple[Speaker, str] | None:
+        """The speaker of a paragraph after one ending "… reads:" / "… wrote:"."""
+        if index == 0:
+            return None
+        previous = self.seg.paragraphs[index - 1]
+        lead_text = self.text[previous.start : previous.end].rstrip()
+        if not lead_text.endswith(":"):
+            return None
+        lead = self.seg.sentence_at(previous.end - 1)
+        masked = self._masked(lead)
+        verbs = [v for v in self._verbs(lead.start, previous.end) if _outside(v.start(), masked)]
+        if not verbs:
+            return None
+        subject = self._cue_subject(verbs[-1].span(), verbs, lead, masked, previous.end)
+        speaker = self._speaker(subject, lead) if subject is not None else None
+        return (speaker, verbs[-1].group(0) + ":") if speaker else None
+
     def run(self) -> Iterator[Attribution]:
         previous: tuple[QuoteSpan, Speaker] | None = None
+        unmarked = self._unmarked_statements()
+        turns = set(unmarked)
         for sentence in self.seg.sentences:
             self.current = sentence.index
             spoken: list[Mention] = []
+            if sentence.paragraph in turns:
+                if sentence.paragraph in unmarked:
+                    statement = unmarked.pop(sentence.paragraph)
+                    self.last_speaker = statement.speaker
+                    yield statement
+                continue
             if self._is_headline(sentence):
                 continue
             direct: list[Attribution] = []

@@ -437,6 +437,15 @@ def _drop_furniture(paragraphs: list[tuple[_Kind, str]], cues: _Cues) -> list[st
     return kept
 
 
+# Format characters that web pages leave inside words: soft hyphen, zero-width
+# space / non-joiner / joiner, word joiner, invisible operators, left-to-right
+# and right-to-left marks, embeddings, overrides and isolates, byte-order mark.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064,
+     0x061C, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)  # fmt: skip
+
+
 def clean_text(text: str) -> str:
     """Return the article prose of `text`, ready for extraction.
 
@@ -448,10 +457,14 @@ def clean_text(text: str) -> str:
     - figure captions, photo credits, bylines, author biographies,
       navigation blocks, site labels and disclaimers are gone;
     - every other character of a kept line is unchanged, so quotations
-      survive byte for byte apart from markup removed inside them;
+      survive byte for byte apart from markup removed inside them, except
+      the invisible characters web text carries inside words (soft hyphens,
+      zero-width spaces, joiners and non-joiners, word joiners, direction
+      marks and embeddings, byte-order marks), which are removed, so that a
+      name split by one is still the name;
     - the function is pure and runs in time linear in the input.
     """
     cues = _cues()
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
     lines = [_classify_line(raw, cues) for raw in text.split("\n")]
     return "\n\n".join(_drop_furniture(_paragraphs(lines), cues))

@@ -720,6 +720,14 @@ def _byline_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _MARKUP_AROUND_LINE = " \t*_#>`"
 
 
+# A wire dateline opening a paragraph: a place in capitals, a date, perhaps the
+# agency, then a dash: "BAGHDAD, Nov. 3, 2023 (AP) —", "SANAA, March 4, 2024 (Reuters) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+(?P<date>[^()—–]{4,40}?)"
+    r"\s*(?:\([^()]{1,30}\))?\s*(?:[—–]|--?)\s"
+)
+
+
 def find_byline_date(text: str, max_chars: int = 2000) -> PartialDate | None:
     """The publication date standing on its own line near the top of `text`.
 
@@ -728,11 +736,16 @@ def find_byline_date(text: str, max_chars: int = 2000) -> PartialDate | None:
     full date with a year and nothing more than an optional label
     ("Published:", "Updated on"), an optional "By <author> |" in front and
     an optional time behind ("Nov 1, 2023", "Published: 2023-11-01",
-    "October 30, 2023 | 10:45 AM"). Returns the first such date, at day
+    "October 30, 2023 | 10:45 AM"), or a wire dateline opening a line
+    ("BAGHDAD, Nov. 3, 2023 (AP) — …"). Returns the first such date, at day
     precision, or None. A date inside a sentence is never a byline.
     """
     for line in text[:max_chars].splitlines():
         candidate = line.strip(_MARKUP_AROUND_LINE)
+        dateline = _DATELINE.match(candidate)
+        if dateline:
+            # "BAGHDAD, Nov. 3, 2023 (AP) — …": the wire dateline's date.
+            candidate = dateline.group("date")
         if not candidate or len(candidate) > 200:
             continue
         for name, pattern in _byline_patterns():
@@ -1075,6 +1088,7 @@ def date_statements(
         return memo[found] if found >= first and found >= 0 else None
 
     results = []
+    speech_dates: dict[str, StatementDate] = {}  # speaker -> the date of their last dated statement
     for attribution in attributions:
         sentence = attribution.sentence
         speaker = attribution.speaker.name
@@ -1117,6 +1131,11 @@ def date_statements(
             chosen = following
         if chosen is not None:
             results.append(StatementDate(chosen.value, chosen.value.precision, chosen.expression))
+            speech_dates[speaker] = results[-1]
+        elif speaker in speech_dates:
+            # A speech dated in its lead dates the speaker's later quotations
+            # and reported sentences, until another dated statement of theirs.
+            results.append(speech_dates[speaker])
         elif published is not None:
             results.append(StatementDate(published, "reported"))
         else:
