@@ -157,6 +157,7 @@ _SHORT_QUOTE_WORDS = 4
 _TURN_LABEL = re.compile(
     r"(?P<label>(?:[A-Z][\w’'.-]*|al-\w+|of|the|bin|ibn)(?:\s+(?:[A-Z][\w’'.-]*|al-\w+|of|the|bin|ibn)){0,6}):\s+(?=\S)"
 )
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me|[Yy]ou|[Yy]our)\b")
 _QUOTE_OR_LABEL = re.compile(r"^\s*[“\"«‘]|^(?:[A-Z][\w’'.-]*\s+){0,6}[A-Z][\w’'.-]*:\s")
 _NAME_SIMILARITY = 0.8  # how alike two spellings of a name token must be (difflib ratio)
 _ROLE_LOOKBACK = 40  # sentences a role description looks back for its person
@@ -341,6 +342,12 @@ def _role_mentions(text: str, mentions: list[Mention], in_quote: Callable[[int],
         if index < len(mentions) and re.fullmatch(r",?\s*", text[end : mentions[index].start]):
             if mentions[index].source in ("gazetteer", "name"):
                 continue
+        # "the Islamic Resistance in Iraq", "The U.S. Central Command": the role
+        # noun is part of a name, so this is the name, not a description.
+        role_start = match.start("role")
+        index = bisect_right(starts, role_start) - 1
+        if index >= 0 and mentions[index].end > role_start:
+            continue
         role = match.group("role").casefold()
         wanted = roles.family[role][0] if role in roles.family else "speaker"
         kind: Literal["person", "organization"] = "person" if wanted == "person" else "organization"
@@ -724,7 +731,9 @@ class _Attributor:
         self.top_quotes = [q for q in segmented.quotes if q.depth == 0]
         self.top_quote_ranges = Ranges((q.inner_start, q.inner_end) for q in self.top_quotes)
         self.resolved: Mention | None = None  # the named mention behind the last speaker
-        self.last_speaker: Speaker | None = None  # who made the last statement ("the statement added")
+        # The utterance nouns of the statements so far ("in a statement", "his
+        # letter"), each with its speaker: "the statement added" is theirs.
+        self.utterances: dict[str, Speaker] = {}
         self._families: dict[tuple[int, int], set[int]] = {}
         # Per-document caches: each is asked again and again for the same sentence or range.
         self._masks: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -772,13 +781,20 @@ class _Attributor:
         self.resolved = mention
         return self._named_speaker(mention, surface=mention.surface)
 
+    def _note_utterance(self, found: Attribution) -> None:
+        """Remember the utterance nouns a statement's sentence names, for "the statement" later."""
+        sentence = self.text[found.sentence.start : found.sentence.end]
+        for noun in _roles().utterance:
+            if noun in sentence.casefold() and re.search(rf"\b{re.escape(noun)}\b", sentence, re.IGNORECASE):
+                self.utterances[noun] = found.speaker
+
     def _role_speaker(self, mention: Mention, sentence: Sentence) -> Speaker | None:
         """Who a role description stands for: "the statement", whoever made the
         last one; "the minister", the latest person introduced in that role
         or in none (of this sentence, then of the sentences before), else the
         next one named in the following paragraphs."""
         if mention.wanted == "speaker":
-            return self.last_speaker
+            return self.utterances.get(mention.role or "")
         wanted = mention.wanted or "person"
 
         def fits(candidate: Mention) -> bool:
@@ -801,7 +817,19 @@ class _Attributor:
             following = self._mentions_in(mention.end, self.seg.paragraphs[last].end)
             resolved = next((m for m in following if fits(m) and not self._in_top_quote(m.start)), None)
         if resolved is None:
-            return None
+            # "the group's spokesman": failing the person, the group he speaks for.
+            owner = re.match(r"(?:the|this|that)\s+([\w-]+)[’']s\b", mention.surface, re.IGNORECASE)
+            family = _roles().family.get(owner.group(1).casefold()) if owner else None
+            if owner and family and family[0] != "person":
+                group = Mention(mention.start, mention.end, owner.group(0), "description", "organization",
+                                wanted=family[0], role=owner.group(1).casefold())
+                return self._role_speaker(group, sentence)
+            # "the Kataib Hezbollah spokesman": failing the person, the group he speaks for.
+            named = self.gaz.actor_pattern.search(self.text, mention.start, mention.end)
+            actor = self.gaz.actor_for(named.group(0)) if named else None
+            if actor is None or actor.kind != "organization":
+                return None
+            return Speaker(actor.name, actor.kind, actor.organization, True, mention.surface)
         self.resolved = resolved
         return self._named_speaker(resolved, surface=mention.surface)
 
@@ -867,7 +895,12 @@ class _Attributor:
             earlier = [v for v in verbs if v.start() < cue[0] and not v.group(0).casefold().endswith("ing")]
             if earlier:
                 return self._cue_subject(earlier[-1].span(), earlier, sentence, masked, limit)
-            named = [m for m in self._mentions_in(sentence.start, cue[0]) if _outside(m.start, masked)]
+            # The main clause's subject: not a possessive ("As Israel's campaign …, hinting").
+            named = [
+                m
+                for m in self._mentions_in(sentence.start, cue[0])
+                if _outside(m.start, masked) and self.text[m.end : m.end + 2] not in ("'s", "’s")
+            ]
             return named[0] if named else None
         return self._subject_before(cue[0], sentence, masked)
 
@@ -1263,15 +1296,16 @@ class _Attributor:
             speaker = None
             content_start = paragraph.start
             cue = "(turn)"
-            if label and label.group("label").casefold() not in _roles().not_labels:
+            headline = self._is_headline(sentence)
+            if label and not headline and label.group("label").casefold() not in _roles().not_labels:
                 speaker = self._label_speaker(paragraph.start, label.group("label"))
                 content_start = paragraph.start + label.end()
                 turn = speaker
                 if speaker is not None and body.rstrip().endswith("?") and body.count("?") == 1:
                     continue  # an interviewer's question is no statement
                 cue = label.group("label") + ":"
-            elif turn is not None and not _QUOTE_OR_LABEL.search(body) and not self._is_headline(sentence):
-                speaker = turn
+            elif turn is not None and not _QUOTE_OR_LABEL.search(body) and not headline and _FIRST_PERSON.search(body):
+                speaker = turn  # the turn goes on: transcript speech is in the first person
             else:
                 turn = None
                 introduced = self._introduced_unmarked(paragraph.index)
@@ -1318,7 +1352,7 @@ class _Attributor:
             if sentence.paragraph in turns:
                 if sentence.paragraph in unmarked:
                     statement = unmarked.pop(sentence.paragraph)
-                    self.last_speaker = statement.speaker
+                    self._note_utterance(statement)
                     yield statement
                 continue
             if self._is_headline(sentence):
@@ -1383,7 +1417,7 @@ class _Attributor:
                         kept.append(d)
                 direct = kept
             for found in sorted([*direct, *indirect], key=lambda found: found.start):
-                self.last_speaker = found.speaker
+                self._note_utterance(found)
                 yield found
             if spoken:
                 self.spoken[sentence.index] = spoken
@@ -1459,10 +1493,16 @@ _FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
     "over": re.compile(r"over\s+\w", re.IGNORECASE),
     # "called the strikes a violation", "branded it": a definite object, not "called a meeting".
     "named": re.compile(
-        r"(?:it|them|this|that|these|those|him|her|the\s+\w|(?:his|its|their|our)\s+\w|[A-Z][\w’'-]+\W)"
+        r"(?:it|them|this|that|these|those|him|her|the\s+\w|(?:his|its|their|our)\s+\w)"
     ),
     "object": re.compile(r"(?!that\b|to\b|and\b|or\b|in\b|on\b|at\b)[\w“\"‘]"),
 }
+
+
+_UTTERANCE_DETERMINERS = (
+    r"(?:(?:a|an|the|its|his|her|their|new|joint|brief|short|written|televised|stark|strongly[- ]worded|"
+    r"\w+ly)\s+){0,3}"
+)
 
 
 def _frame_matches(after: str, frames: tuple[str, ...], gazetteer: Gazetteer | None = None) -> bool:
@@ -1476,9 +1516,11 @@ def _frame_matches(after: str, frames: tuple[str, ...], gazetteer: Gazetteer | N
             # "issued a warning", "released a statement on Telegram", "put out a statement".
             if gazetteer is not None:
                 noun = gazetteer.communication_noun.search(head[:40])
-                if noun and re.fullmatch(r"(?:(?:a|an|the|its|his|her|their|new|joint|brief|short|"
-                                         r"written|televised|stark|strongly[- ]worded|\w+ly)\s+){0,3}",
-                                         head[: noun.start()], re.IGNORECASE):
+                if (
+                    noun
+                    and re.fullmatch(_UTTERANCE_DETERMINERS, head[: noun.start()], re.IGNORECASE)
+                    and len(head[noun.end() :].split()) >= _SHORT_QUOTE_WORDS  # not "issued a statement."
+                ):
                     return True
         else:
             pattern = _FRAME_PATTERNS.get(frame)
