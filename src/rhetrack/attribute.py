@@ -15,7 +15,7 @@ import re
 import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cache
 from typing import Literal
@@ -322,7 +322,14 @@ def _roles() -> _Roles:
         if nouns
         else None
     )
-    return _Roles(pattern, family, frozenset(any_role), frozenset(utterance), frozenset(not_names), frozenset(not_labels))
+    return _Roles(
+        pattern,
+        family,
+        frozenset(any_role),
+        frozenset(utterance),
+        frozenset(not_names),
+        frozenset(not_labels),
+    )
 
 
 def _role_mentions(text: str, mentions: list[Mention], in_quote: Callable[[int], bool]) -> list[Mention]:
@@ -374,7 +381,9 @@ def _surname_index(gazetteer: Gazetteer) -> dict[str, list[tuple[str, tuple[str,
         if actor.kind != "person":
             continue
         for surface in (actor.name, *actor.aliases):
-            tokens = tuple(_fold_token(word) for word in re.split(r"[\s]+", surface) if word.casefold() != "al")
+            tokens = tuple(
+                _fold_token(word) for word in re.split(r"[\s]+", surface) if word.casefold() != "al"
+            )
             if tokens:
                 index.setdefault(tokens[-1][:2], []).append((actor.name, tokens))
     _SURNAME_INDEXES[:] = [*_SURNAME_INDEXES[-3:], (gazetteer, index)]
@@ -437,7 +446,7 @@ def _headline_spans(text: str, segmented: Segmented) -> list[tuple[int, int]]:
     spans = []
     for paragraph in segmented.paragraphs:
         words = text[paragraph.start : paragraph.end].split()
-        if len(words) < 4 or len(words) > 30 or text[paragraph.end - 1] in ".:”\"":
+        if len(words) < 4 or len(words) > 30 or text[paragraph.end - 1] in '.:”"':
             continue
         content = [word for word in words if word.casefold() not in _NAME_STOPWORDS or word[:1].isupper()]
         capitalised = [word for word in content if word[:1].isupper()]
@@ -451,7 +460,9 @@ def _role_families(text: str, mention: Mention, sentence_start: int) -> set[int]
     Gideon Sa'ar", "Hadi al-Ameri, the leader of Badr,"."""
     roles = _roles()
     before = re.split(r"[,.;:()“”\"—–]", text[max(sentence_start, mention.start - 60) : mention.start])[-1]
-    after = re.match(r",\s+(?:the|a|an)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", text[mention.end : mention.end + 80])
+    after = re.match(
+        r",\s+(?:the|a|an)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", text[mention.end : mention.end + 80]
+    )
     words = before.casefold().split() + (after.group(1).casefold().split() if after else [])
     families = set()
     for i, word in enumerate(words):
@@ -510,7 +521,9 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             actor, known_start = known
             mentions[:] = [m for m in mentions if not (start <= m.start < end and m.kind == "organization")]
             mentions.append(
-                Mention(known_start, end, text[known_start:end], "gazetteer", "person", actor.name, actor.category)
+                Mention(
+                    known_start, end, text[known_start:end], "gazetteer", "person", actor.name, actor.category
+                )
             )
             seen.add(actor.name)
             continue
@@ -821,8 +834,15 @@ class _Attributor:
             owner = re.match(r"(?:the|this|that)\s+([\w-]+)[’']s\b", mention.surface, re.IGNORECASE)
             family = _roles().family.get(owner.group(1).casefold()) if owner else None
             if owner and family and family[0] != "person":
-                group = Mention(mention.start, mention.end, owner.group(0), "description", "organization",
-                                wanted=family[0], role=owner.group(1).casefold())
+                group = Mention(
+                    mention.start,
+                    mention.end,
+                    owner.group(0),
+                    "description",
+                    "organization",
+                    wanted=family[0],
+                    role=owner.group(1).casefold(),
+                )
                 return self._role_speaker(group, sentence)
             # "the Kataib Hezbollah spokesman": failing the person, the group he speaks for.
             named = self.gaz.actor_pattern.search(self.text, mention.start, mention.end)
@@ -1204,6 +1224,13 @@ class _Attributor:
                     content_start=sentence.start if parenthetical else verb.start(),
                 )
             )
+        # Each speech act ends where the next one begins: "said that … losing
+        # the war | and promised to strike Israel".
+        for i in range(len(found) - 1):
+            end = found[i + 1].start
+            clause = self.text[found[i].start : end]
+            trimmed = re.sub(r"(?:[\s,;]|\b(?:and|but|while|whereas)\b)+$", "", clause)
+            found[i] = replace(found[i], end=found[i].start + len(trimmed))
         return found
 
     def _joined_speech_act(self, first: Attribution, verb: LexiconMatch, sentence: Sentence) -> bool:
@@ -1304,7 +1331,12 @@ class _Attributor:
                 if speaker is not None and body.rstrip().endswith("?") and body.count("?") == 1:
                     continue  # an interviewer's question is no statement
                 cue = label.group("label") + ":"
-            elif turn is not None and not _QUOTE_OR_LABEL.search(body) and not headline and _FIRST_PERSON.search(body):
+            elif (
+                turn is not None
+                and not _QUOTE_OR_LABEL.search(body)
+                and not headline
+                and _FIRST_PERSON.search(body)
+            ):
                 speaker = turn  # the turn goes on: transcript speech is in the first person
             else:
                 turn = None
@@ -1412,7 +1444,12 @@ class _Attributor:
                 absorbed = False
                 for d in direct:
                     # A quotation the clause introduces, or one continuing it, is the clause's.
-                    absorbed = d.cue_start in clauses or (absorbed and d.cue == "(continues)")
+                    absorbed = (
+                        d.cue_start in clauses
+                        or (absorbed and d.cue == "(continues)")
+                        # "condemned the attack, calling it “…”": the participle's quotation is the clause's.
+                        or (d.cue.casefold().endswith("ing") and d.cue_start > min(clauses))
+                    )
                     if not absorbed:
                         kept.append(d)
                 direct = kept
@@ -1492,9 +1529,7 @@ _FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
     "about": re.compile(r"about\s+\w", re.IGNORECASE),
     "over": re.compile(r"over\s+\w", re.IGNORECASE),
     # "called the strikes a violation", "branded it": a definite object, not "called a meeting".
-    "named": re.compile(
-        r"(?:it|them|this|that|these|those|him|her|the\s+\w|(?:his|its|their|our)\s+\w)"
-    ),
+    "named": re.compile(r"(?:it|them|this|that|these|those|him|her|the\s+\w|(?:his|its|their|our)\s+\w)"),
     "object": re.compile(r"(?!that\b|to\b|and\b|or\b|in\b|on\b|at\b)[\w“\"‘]"),
 }
 
