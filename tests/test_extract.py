@@ -510,8 +510,9 @@ THREAT_WORDING = [
     _wording("The Islamic Resistance in Iraq claimed responsibility for the attack on Tower 22.",
              "Islamic Resistance in Iraq", 4, id="claiming-responsibility-for-an-attack"),
     # The quoted words sit inside the reported clause: one indirect statement.
-    pytest.param("Naim Qassem said that the Lebanese group would respond to the raid “at the appropriate time.”",
-                 "2024-01-05", [("Naim Qassem", "indirect", "2024-01-05", "reported", 3, ())],
+    pytest.param("Naim Qassem said that the Lebanese group would respond to the raid "
+                 "“at the appropriate time.”", "2024-01-05",
+                 [("Naim Qassem", "indirect", "2024-01-05", "reported", 3, ())],
                  id="a-quote-inside-a-that-clause-is-introduced-by-said"),
     _wording("“We cannot remain silent forever,” Naim Qassem said.", "Naim Qassem", 2,
              id="cannot-remain-silent"),

@@ -346,9 +346,12 @@ def _role_mentions(text: str, mentions: list[Mention], in_quote: Callable[[int],
         if in_quote(start):
             continue
         index = bisect_left(starts, end)
-        if index < len(mentions) and re.fullmatch(r",?\s*", text[end : mentions[index].start]):
-            if mentions[index].source in ("gazetteer", "name"):
-                continue
+        if (
+            index < len(mentions)
+            and re.fullmatch(r",?\s*", text[end : mentions[index].start])
+            and mentions[index].source in ("gazetteer", "name")
+        ):
+            continue
         # "the Islamic Resistance in Iraq", "The U.S. Central Command": the role
         # noun is part of a name, so this is the name, not a description.
         role_start = match.start("role")
@@ -1515,7 +1518,7 @@ _FRAME_LEAD = re.compile(
 _FRAME_WORDS = r"(?:[^\s,;:“\"]+\s+){0,5}?"
 _FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
     "that": re.compile(rf"{_FRAME_WORDS}that\b", re.IGNORECASE),
-    "to": re.compile(rf"(?:[^\s,;:“\"]+\s+){{0,5}}?to\s+\w+"),
+    "to": re.compile(r"(?:[^\s,;:“\"]+\s+){0,5}?to\s+\w+"),
     "responsibility": re.compile(r"(?:full\s+)?responsibility\b", re.IGNORECASE),
     "for": re.compile(r"for\b", re.IGNORECASE),
     "on": re.compile(r"(?:up)?on\s+(?:[\w.'’-]+\s+){1,6}?(?:to|for)\b", re.IGNORECASE),

@@ -1,0 +1,210 @@
+"""The constructions of news writing that issue 12 lists, each in short passages
+of our own (no corpus text), negatives included; known misses are strict xfails."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhetrack.clean import clean_text
+from rhetrack.dates import find_byline_date
+from rhetrack.extract import extract_statements
+from rhetrack.partial_date import PartialDate
+
+PUBLISHED = PartialDate.parse_iso("2024-03-08")  # a Friday
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(s.speaker.name, s.kind) for s in extract_statements(text, PUBLISHED)]
+
+
+# (passage, [(speaker, kind), ...])
+ATTRIBUTION = [
+    # reporting verbs beyond say/warn, with their frames
+    ("Hadi al-Ameri accused the United States of bombing Iraqi bases.", [("Hadi al-Ameri", "indirect")]),
+    ("Akram al-Kaabi slammed the strike as a crime against Iraq.", [("Akram al-Kaabi", "indirect")]),
+    ("Naim Qassem praised the fighters who defended the border.", [("Naim Qassem", "indirect")]),
+    ("Yahya Saree revealed that the navy had fired two missiles.", [("Yahya Saree", "indirect")]),
+    ("The Pentagon says the strikes were a message to Tehran.", [("U.S. Department of Defense", "indirect")]),
+    ("Qais al-Khazali denied having any role in the attack.", [("Qais al-Khazali", "indirect")]),
+    ("Hassan Nasrallah described the raid as a declaration of war.", [("Hassan Nasrallah", "indirect")]),
+    (
+        "Kataib Hezbollah put out a statement on Telegram warning the embassy to leave.",
+        [("Kataib Hezbollah", "indirect")],
+    ),
+    # that-less complements
+    ("Akram al-Kaabi warned on Tuesday the group would strike back.", [("Akram al-Kaabi", "indirect")]),
+    ("Naim Qassem later clarified he meant the occupation forces.", [("Naim Qassem", "indirect")]),
+    # two speech acts in one sentence
+    (
+        "Hadi al-Ameri said the talks had failed and called on the government to expel the troops.",
+        [("Hadi al-Ameri", "indirect"), ("Hadi al-Ameri", "indirect")],
+    ),
+    # a quotation inside a reported clause belongs to that clause's statement
+    (
+        "Naim Qassem said that the enemy would pay “a heavy price” for the raid.",
+        [("Naim Qassem", "indirect")],
+    ),
+    # participial and tail frames
+    ("“We are ready,” Yahya Saree said, adding that the navy was on alert.", [("Yahya Saree", "direct")]),
+    # transcript turns, and the turn going on in the next paragraph
+    (
+        "Hadi al-Ameri spoke to the channel.\n\nHadi al-Ameri: We will not leave our land to them.\n\n"
+        "We will answer any attack on our people.",
+        [("Hadi al-Ameri", "direct"), ("Hadi al-Ameri", "direct")],
+    ),
+    # an interviewer's question is no statement
+    (
+        "Interviewer: What will you do next?\n\nYahya Saree: We will keep the sea closed to their ships.",
+        [("Yahya Saree", "direct")],
+    ),
+    # a statement set out after a line that introduces it
+    (
+        "Akram al-Kaabi wrote on his channel:\n\nThe occupation forces will leave this land soon or late.",
+        [("Akram al-Kaabi", "direct")],
+    ),
+    # role-only back-references, resolved by role
+    (
+        "Naim Qassem spoke on Monday. The Hezbollah leader said that the resistance was ready.",
+        [("Naim Qassem", "indirect")],
+    ),
+    (
+        "Reporter Sam Wood was there. Naim Qassem answered. The Hezbollah leader said that they will win.",
+        [("Naim Qassem", "indirect")],
+    ),
+    (
+        "“The response will be decisive,” the Kataib Hezbollah spokesman said.",
+        [("Kataib Hezbollah", "direct")],
+    ),
+    # a role named before the person it stands for
+    (
+        "The defence secretary said that the fleet would stay.\n\nGrant Hollis warned that more ships would come.",
+        [("Grant Hollis", "indirect"), ("Grant Hollis", "indirect")],
+    ),
+    # titles and honorifics are not the name; a surname with a title is the person named before
+    (
+        "Secretary of State Lena Marsh said that the talks failed. Ms Marsh said that more was needed.",
+        [("Lena Marsh", "indirect"), ("Lena Marsh", "indirect")],
+    ),
+    # odd spellings of known names
+    (
+        "Sayyed Abdul-Malik Badreddine Al-Houthi said that the navy was ready.",
+        [("Abdul-Malik al-Houthi", "indirect")],
+    ),
+    (
+        "Abu Hussein al-Humaydawi said that the group would respond.",
+        [("Abu Hussein al-Humaidawi", "indirect")],
+    ),
+    # "the statement" is the speaker of the last statement that named one
+    (
+        "Hadi al-Ameri said in a statement that the bases must close. The statement cited two attacks on Baghdad.",
+        [("Hadi al-Ameri", "indirect"), ("Hadi al-Ameri", "indirect")],
+    ),
+    # negatives: places, ships, headlines and datelines are never speakers; a group called X is no speech
+    ("USS Harry Truman sailed north. He said that the ship was safe.", []),
+    ("The militia formed a front group called Saraya al-Fajr in January.", []),
+    (
+        "Shafaq News/ On Monday, minister Ali Hamad held talks, noting that they went well.",
+        [("Ali Hamad", "indirect")],
+    ),
+    ("Analysts say the group will strike again.", []),
+    ("Kataib Hezbollah issued a statement on Sunday.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTION)
+def test_attribution_constructions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+KNOWN_MISSES = [
+    # a curly opening quotation mark closed by a straight one
+    pytest.param(
+        'Grant Hollis said: “We will act if this goes on." Then he left.',
+        [("Grant Hollis", "direct")],
+        id="curly-open-straight-close",
+    ),
+    # a quotation that never closes before the paragraph ends
+    pytest.param(
+        "Nasser Kanaani told reporters: “Important things are happening in the region today",
+        [("Nasser Kanaani", "direct")],
+        id="unclosed-quotation",
+    ),
+    # "The statement reads:" with the text in the same paragraph and no marks
+    pytest.param(
+        "Kataib Hezbollah issued a statement. The statement reads: the occupiers must leave now.",
+        [("Kataib Hezbollah", "direct")],
+        id="statement-reads-inline",
+    ),
+    # a speaker named only in the next sentence after an indirect report
+    pytest.param(
+        "The ships were hit twice. That was the navy's work, the Houthis said on Friday.",
+        [("Houthis", "indirect")],
+        id="said-x-after-the-report",
+    ),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: see the README's list of constructions not read")
+@pytest.mark.parametrize(("text", "expected"), KNOWN_MISSES)
+def test_known_misses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "speaker"),
+    [
+        ("Abu Ali al-As\u00adkari warned that the group would strike.", "Abu Ali al-Askari"),  # soft hyphen
+        ("Abu Ali al-\u200bAskari warned that the group would strike.", "Abu Ali al-Askari"),  # ZW space
+        ("Qais al-Khaz\u200dali warned that the group would strike.", "Qais al-Khazali"),  # ZW joiner
+        ("\u200fHadi al-Ameri\u200e warned that the group would strike.", "Hadi al-Ameri"),  # direction marks
+    ],
+)
+def test_invisible_characters_are_cleaned(raw: str, speaker: str) -> None:
+    text = clean_text(raw)
+    assert not any(ch in text for ch in "\u00ad\u200b\u200d\u200e\u200f")
+    assert [s.speaker.name for s in extract_statements(text, PUBLISHED)] == [speaker]
+
+
+# (passage, expected ISO date, precision)
+DATES = [
+    # a speech dated in its lead dates the speaker's later quotations
+    (
+        "Naim Qassem said in a speech on Monday that the war was near.\n\nThe enemy is weak.\n\n"
+        "“We will not stop,” Naim Qassem said.",
+        "2024-03-04",
+        "day",
+    ),
+    # an event inside the quotation does not date it
+    (
+        "“Last year's attack on the embassy in 2021 was a mistake,” Hadi al-Ameri said.",
+        "2024-03-08",
+        "reported",
+    ),
+    # a wire dateline's date is a publication date; a date in the sentence beats it
+    ("Hadi al-Ameri said on Wednesday that the troops must leave.", "2024-03-06", "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "precision"), DATES)
+def test_statement_dates(text: str, date: str, precision: str) -> None:
+    last = extract_statements(text, PUBLISHED)[-1]
+    assert last.date.value is not None
+    assert (last.date.value.iso(), last.date.precision) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BAGHDAD, Nov. 3, 2023 (AP) — The group said it would strike.", "2023-11-03"),
+        ("SANAA, March 4, 2024 (Reuters) - The Houthis said on Monday …", "2024-03-04"),
+        ("He said, on Nov. 3, 2023 — that it was over.", None),  # a date inside a sentence is no dateline
+        pytest.param(
+            "SANAA, March 4 (Reuters) - The Houthis said …",
+            "2024-03-04",
+            marks=pytest.mark.xfail(strict=True, reason="a dateline without a year gives no date"),
+        ),
+    ],
+)
+def test_wire_datelines(text: str, expected: str | None) -> None:
+    found = find_byline_date(text)
+    assert (found.iso() if found else None) == expected
