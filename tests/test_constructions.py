@@ -77,7 +77,8 @@ ATTRIBUTION = [
     ),
     # a role named before the person it stands for
     (
-        "The defence secretary said that the fleet would stay.\n\nGrant Hollis warned that more ships would come.",
+        "The defence secretary said that the fleet would stay.\n\n"
+        "Grant Hollis warned that more ships would come.",
         [("Grant Hollis", "indirect"), ("Grant Hollis", "indirect")],
     ),
     # titles and honorifics are not the name; a surname with a title is the person named before
@@ -96,7 +97,8 @@ ATTRIBUTION = [
     ),
     # "the statement" is the speaker of the last statement that named one
     (
-        "Hadi al-Ameri said in a statement that the bases must close. The statement cited two attacks on Baghdad.",
+        "Hadi al-Ameri said in a statement that the bases must close. "
+        "The statement cited two attacks on Baghdad.",
         [("Hadi al-Ameri", "indirect"), ("Hadi al-Ameri", "indirect")],
     ),
     # negatives: places, ships, headlines and datelines are never speakers; a group called X is no speech
