@@ -108,6 +108,12 @@ ATTRIBUTION = [
         "Shafaq News/ On Monday, minister Ali Hamad held talks, noting that they went well.",
         [("Ali Hamad", "indirect")],
     ),
+    # a capitalised verb form inside a name is no reporting verb ("the United States", "State Department")
+    (
+        "Hadi al-Ameri said on Sunday that “the United States controls the economy,” calling for a boycott.",
+        [("Hadi al-Ameri", "direct")],
+    ),
+    ("Sheikh Hadi al-Ameri Stated, “The occupiers will leave our land soon.”", [("Hadi al-Ameri", "direct")]),
     ("Analysts say the group will strike again.", []),
     ("Kataib Hezbollah issued a statement on Sunday.", []),
 ]
@@ -184,12 +190,38 @@ DATES = [
     ),
     # a wire dateline's date is a publication date; a date in the sentence beats it
     ("Hadi al-Ameri said on Wednesday that the troops must leave.", "2024-03-06", "day"),
+    # a date inside the reported clause is the event's, not the saying's
+    ("Hadi al-Ameri said that the group had grown stronger since 2000.", "2024-03-08", "reported"),
+    ("Hadi al-Ameri warned that the attack on Monday was a crime.", "2024-03-08", "reported"),
+    ("Hadi al-Ameri said in a statement on Tuesday that the troops must leave.", "2024-03-05", "day"),
+    ("Any delay, Hadi al-Ameri said on Tuesday, would be answered.", "2024-03-05", "day"),
+    ("Hadi al-Ameri said the bases were hit on Monday.", "2024-03-08", "reported"),
+    # an event's date in the sentence before dates no statement; a speech's does
+    (
+        "In March 2019, the Treasury placed the group on its list. “We will win,” Hadi al-Ameri said.",
+        "2024-03-08",
+        "reported",
+    ),
+    ("On Monday, Hadi al-Ameri addressed his supporters. “We will win,” he said.", "2024-03-04", "day"),
+    # nor does an event in the next paragraph that names the speaker
+    (
+        "“We will win,” Hadi al-Ameri said.\n\nIn March 2019, the Treasury sanctioned Hadi al-Ameri.",
+        "2024-03-08",
+        "reported",
+    ),
+    # a photo caption's date is the photograph's: captions are cleaned away
+    (
+        "Hadi al-Ameri speaks in Baghdad, March 15, 2018. Photo: Reuters / Sam Wood.\n\n"
+        "“We will win,” Hadi al-Ameri said.",
+        "2024-03-08",
+        "reported",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "date", "precision"), DATES)
 def test_statement_dates(text: str, date: str, precision: str) -> None:
-    last = extract_statements(text, PUBLISHED)[-1]
+    last = extract_statements(clean_text(text), PUBLISHED)[-1]
     assert last.date.value is not None
     assert (last.date.value.iso(), last.date.precision) == (date, precision)
 

@@ -505,7 +505,7 @@ THREAT_WORDING = [
     _wording("Ali Khamenei warned that Israel would face a crushing response.", "Ali Khamenei", 3,
              ("israel",), id="the-victim-would-face-a-response-is-a-threat"),
     _wording("“Our fighters are ready,” Akram al-Kaabi said.", KAABI, 2, id="our-fighters-are-ready"),
-    _wording("Matthew Miller told reporters the United States “holds Iran responsible.”", "Matthew Miller", 2,
+    _wording("“We hold Iran responsible,” Matthew Miller told reporters.", "Matthew Miller", 2,
              ("iran",), id="holding-responsible-is-a-warning"),
     _wording("The Islamic Resistance in Iraq claimed responsibility for the attack on Tower 22.",
              "Islamic Resistance in Iraq", 4, id="claiming-responsibility-for-an-attack"),

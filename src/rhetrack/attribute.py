@@ -643,6 +643,20 @@ def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w’'‐-])(?:{'|'.join(map(re.escape, words))})(?![\w’'-]*\w)")
 
 
+@cache
+def speech_occasion() -> re.Pattern[str]:
+    """The words of `[attribution] speech_occasions` (cues.toml): "addressed",
+    "in an interview", "at a press conference"."""
+    words = {
+        word
+        for _, data in load_data_file("cues.toml")
+        for word in data.get("attribution", {}).get("speech_occasions", [])
+    }
+    ordered = sorted(words, key=len, reverse=True)
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+    return re.compile(rf"(?<!\w)(?:{alternatives or '(?!)'})(?!\w)", re.IGNORECASE)
+
+
 def is_place(text: str, start: int) -> bool:
     """Whether the name at `start` is given as where something is: "the leader
     of a militia in Iraq threatened", "groups in Iraq and Syria said"."""
@@ -915,7 +929,14 @@ class _Attributor:
             if earlier:
                 return self._cue_subject(earlier[0].span(), earlier[:1], sentence, masked, limit)
         if form.endswith("ing") and self.text[sentence.start : cue[0]].rstrip().rstrip("”’\"'").endswith(","):
-            earlier = [v for v in verbs if v.start() < cue[0] and not v.group(0).casefold().endswith("ing")]
+            # The main clause's verb: not a participle, nor a word of a quotation.
+            earlier = [
+                v
+                for v in verbs
+                if v.start() < cue[0]
+                and not v.group(0).casefold().endswith("ing")
+                and not self._in_top_quote(v.start())
+            ]
             if earlier:
                 return self._cue_subject(earlier[-1].span(), earlier, sentence, masked, limit)
             # The main clause's subject: not a possessive ("As Israel's campaign …, hinting").
@@ -963,8 +984,18 @@ class _Attributor:
                 for verb in found
                 if not _DETERMINER_BEFORE.search(text, max(0, verb.start() - 12), verb.start())
                 and text[verb.start() - 1 : verb.start()] not in ("-", "‐")  # "so-called"
+                and not self._in_name(verb.start())
             ]
         return verbs
+
+    def _in_name(self, offset: int) -> bool:
+        """Whether a capitalised verb form is a word of a name mentioned there:
+        "the United States", "the State Department" (not "Sheikh Akram
+        al-Kaabi Stated, “…”")."""
+        if not self.text[offset : offset + 1].isupper():
+            return False
+        index = bisect_right(self.mention_starts, offset) - 1
+        return index >= 0 and self.mentions[index].end > offset
 
     def attribute_quote(
         self, quote: QuoteSpan, sentence: Sentence, previous: tuple[QuoteSpan, Speaker] | None

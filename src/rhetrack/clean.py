@@ -83,6 +83,13 @@ _CAPTION = re.compile(
     r"(?:[ \t]*(?:\d+[A-Za-z]?)[ \t]*[:.|–—-]|[ \t]*[:|–—])",
     re.IGNORECASE,
 )
+# A caption that ends in its photo credit: "… in Beirut, March 15, 2018.
+# Photo: Reuters / Aziz Taher." (a caption repeats the body, by the scheme).
+_CREDIT_END = re.compile(
+    r"(?:^|[.!?)”\"]\s+|\()(?:Photo|Photograph|Image|Picture|Credit)s?(?:[ \t]+credit)?[ \t]*(?::|by\b)"
+    r"[^.:!?]{1,80}[.)]?\s*$",
+    re.IGNORECASE,
+)
 
 # A personal name: capitalised words with Arabic and European particles
 # (al-Kaabi, bin, van, de), so that "Ameer al-Kaabi" and "Wladimir van
@@ -276,7 +283,7 @@ def _classify_line(raw: str, cues: _Cues) -> tuple[_Kind, str]:
         return _Kind.AUTHORS, text
     if label in cues.labels or _CAPTION.match(text) or _BYLINE.match(text):
         return _Kind.BLANK, ""
-    if len(text) <= _MAX_PREFIX_LINE and cues.line_prefix.match(text):
+    if len(text) <= _MAX_PREFIX_LINE and (cues.line_prefix.match(text) or _CREDIT_END.search(text)):
         return _Kind.BLANK, ""
     return kind, text
 

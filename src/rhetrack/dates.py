@@ -989,10 +989,58 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|through|-|–)\s*", re.IGNORECASE)
 
 
+# After a reporting verb, where the reported content begins: a that-clause,
+# an infinitive or a preposition of the frame, punctuation, a quotation, a
+# subject pronoun, or a finite verb of a that-less clause ("said the group
+# attacked"). Until then the words are the verb's own: "said in a statement
+# on Sunday that", "told reporters Monday", "warned late on Tuesday".
+_CONTENT_OPENING = re.compile(
+    r"[,;:“”\"«]|\b(?:that|to|of|for|against|as|whether|if|it|he|she|they|we|I|who|which|"
+    r"is|are|was|were|will|would|had|has|have|could|can|must|should|might|may)\b|\b\w+ed\b"
+)
+_VERB_FRAME_WORDS = 8  # at most this many words between a reporting verb and its own date
+
+
+def _reported_content(text: str, attribution: Attribution, sentence: Sentence) -> tuple[int, int] | None:
+    """The span of an indirect statement's reported words in its sentence
+    (from after the verb's own frame to the statement's end), or of the
+    sentence before a parenthetical "…, it added"."""
+    if attribution.kind != "indirect":
+        if attribution.content_start < attribution.start:
+            return attribution.content_start, attribution.start  # "said that Washington “will pay”"
+        return None
+    verb_end = attribution.cue_start + len(attribution.cue)
+    if attribution.content_start < attribution.cue_start:
+        # "Any attempt to advance, he said, would be met …": the sentence is the content.
+        clause_end = text.rfind(",", sentence.start, attribution.cue_start)
+        return sentence.start, clause_end if clause_end > sentence.start else attribution.cue_start
+    opening = _CONTENT_OPENING.search(text, verb_end, attribution.end)
+    start = opening.start() if opening else attribution.end
+    words = text[verb_end:start].split()
+    if len(words) > _VERB_FRAME_WORDS:
+        start = verb_end + len(text[verb_end:start]) - len(text[verb_end:start].lstrip())
+    return start, attribution.end
+
+
 def _sentence_date(
-    quotes: _TopQuotes, sentence: Sentence, published: PartialDate | None
+    quotes: _TopQuotes,
+    sentence: Sentence,
+    published: PartialDate | None,
+    contents: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    speech: Callable[[str], bool] | None = None,
 ) -> tuple[PartialDate, str] | None:
+    """The date a sentence gives for speech: a date outside its quotations and
+    reported contents ("last year's attack", "since 2000" inside what was said
+    date the event, not the saying), and, when `speech` is given, only in a
+    sentence that speaks of speech at all ("In a speech on Monday"; not "In
+    March 2019, the Treasury placed …")."""
     body = quotes.blank(sentence.start, sentence.end)
+    for start, end in contents:
+        left, right = max(start, sentence.start) - sentence.start, min(end, sentence.end) - sentence.start
+        if right > left:
+            body = body[:left] + " " * (right - left) + body[right:]
+    if speech is not None and not speech(body):
+        return None
     resolved: list[tuple[bool, PartialDate, str]] = []
     range_end = -1  # where an open "from …" or "between …" ended, awaiting its other end
     for mention in find_date_expressions(body):
@@ -1027,11 +1075,24 @@ def date_statements(
     gazetteer: Gazetteer,
 ) -> list[StatementDate]:
     """The date of each attributed statement, in the same order."""
-    from rhetrack.attribute import is_place  # here: the CLI imports this module and must start fast
+    # Here: the CLI imports this module and must start fast.
+    from rhetrack.attribute import is_place, speech_occasion
 
     speakers_by_paragraph: dict[int, set[str]] = {}
+    contents: dict[int, list[tuple[int, int]]] = {}  # sentence index -> its reported contents
     for attribution in attributions:
         speakers_by_paragraph.setdefault(attribution.sentence.paragraph, set()).add(attribution.speaker.name)
+        content = _reported_content(segmented.text, attribution, attribution.sentence)
+        if content is not None:
+            contents.setdefault(attribution.sentence.index, []).append(content)
+
+    def speech(body: str) -> bool:
+        return bool(
+            gazetteer.reporting_verb.search(body)
+            or gazetteer.communication_noun.search(body)
+            or speech_occasion().search(body)
+        )
+
     first_of_paragraph: dict[int, int] = {}  # paragraph -> index of its first sentence
     for sentence in segmented.sentences:
         first_of_paragraph.setdefault(sentence.paragraph, sentence.index)
@@ -1044,7 +1105,7 @@ def date_statements(
         if index in memo:
             return memo[index]
         sentence = segmented.sentences[index]
-        found = _sentence_date(quotes, sentence, published)
+        found = _sentence_date(quotes, sentence, published, contents.get(index, []), speech)
         if found is None:
             memo[index] = None
             return None
