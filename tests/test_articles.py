@@ -289,7 +289,7 @@ US_RESPONSE_EXPECTED = [
     E("Lloyd Austin", "We will hold accountable those who attack our forces", "2024-02-02", "day", 3),
     E("John Kirby", "the targets were chosen carefully", "2024-02-03", "reported", 0),
     E("John Kirby", "Kirby said it had", "2024-02-03", "reported", 0),
-    E("Yahya Rasool", "a violation of Iraqi sovereignty", "2024-02-03", "day", 1),
+    E("Yehia Rasool", "a violation of Iraqi sovereignty", "2024-02-03", "day", 1),
 ]  # fmt: skip
 
 

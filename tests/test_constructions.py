@@ -95,6 +95,14 @@ ATTRIBUTION = [
         "Abu Hussein al-Humaydawi said that the group would respond.",
         [("Abu Hussein al-Humaidawi", "indirect")],
     ),
+    # the gazetteer's people under the spellings wire copy uses, stored under one name
+    ("Muhammad al-Bukhaiti said that the war would widen.", [("Mohammed al-Bukhaiti", "indirect")]),
+    ("Vasily Nebenzya said that the strikes were illegal.", [("Vassily Nebenzia", "indirect")]),
+    # a known person's surname alone, after the full name
+    (
+        "Jake Sullivan arrived on Monday. Sullivan said that the talks would go on.",
+        [("Jake Sullivan", "indirect")],
+    ),
     # "the statement" is the speaker of the last statement that named one
     (
         "Hadi al-Ameri said in a statement that the bases must close. "

@@ -595,21 +595,23 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[int], bool]) -> list[Mention]:
-    """Later references by surname to people the gazetteer does not know.
+    """Later references by surname to people named in full before.
 
     Wire copy names a person in full once ("Basim al-Awadi") and by surname
     after ("Awadi said"); the surname, with or without its article, stands
-    for the full name from its first mention on.
+    for the full name (or the known person it named) from its first mention on.
     """
-    first: dict[str, tuple[int, str]] = {}
+    first: dict[str, tuple[int, str, Mention]] = {}
     for mention in mentions:
-        if mention.source != "name" or mention.kind != "person":
+        if mention.source not in ("name", "gazetteer") or mention.kind != "person":
             continue
         full = re.sub(r"[’']s$", "", mention.surface)
         last = full.split()[-1]
+        if mention.source == "gazetteer" and len(full.split()) < 2:
+            continue
         for surname in {last, re.sub(r"^(?:al|el)[-‐]", "", last, flags=re.IGNORECASE)}:
             if len(surname) > 2 and surname[0].isupper() and surname.casefold() not in _NAME_STOPWORDS:
-                first.setdefault(surname, (mention.end, full))
+                first.setdefault(surname, (mention.end, full, mention))
     surnames = _words_pattern(first)
     if surnames is None:
         return []
@@ -617,12 +619,16 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
     starts = [start for start, _ in spans]
     found = []
     for match in surnames.finditer(text):
-        after, full = first[match.group(0)]
+        after, full, named = first[match.group(0)]
         start, end = match.span()
         index = bisect_right(starts, start) - 1
         if start < after or in_quote(start) or (index >= 0 and spans[index][1] > start):
             continue
-        found.append(Mention(start, end, match.group(0), "name", "person", name=full))
+        if named.source == "gazetteer":
+            # "Awadi said" after "Basim al-Awadi": the known person named in full before.
+            found.append(replace(named, start=start, end=end, surface=match.group(0)))
+        else:
+            found.append(Mention(start, end, match.group(0), "name", "person", name=full))
     return found
 
 
