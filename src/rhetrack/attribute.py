@@ -172,7 +172,7 @@ _CONNECTIVE = re.compile(
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 _ROLE_OF = re.compile(
     r"\b(?:leader|head|chief|secretary[- ]general|commander|spokes(?:man|person|woman)|founder|deputy|"
-    r"members?|officials?|supporters?|fighters?)\s+of\s+(?:the\s+)?$",
+    r"members?|officials?|supporters?|fighters?)\s+(?:of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(
@@ -832,9 +832,19 @@ class _Attributor:
         if mention.wanted == "speaker":
             return self.utterances.get(mention.role or "")
         wanted = mention.wanted or "person"
+        owner = self._role_owner(mention)
 
         def fits(candidate: Mention) -> bool:
-            return _fits_salient(candidate, wanted) and self._fits_role(candidate, mention.role or "")
+            if not _fits_salient(candidate, wanted):
+                return False
+            if owner is not None and candidate.actor is not None and wanted == "person":
+                # "the spokesman for the IRGC", "the Hezbollah leader": a known
+                # person of that organization, whatever role introduced him;
+                # not one known to speak for another.
+                organization = self.gaz.actors[candidate.actor].organization
+                if organization is not None:
+                    return organization == owner or self._within(organization, owner)
+            return self._fits_role(candidate, mention.role or "")
 
         earlier = [m for m in self._mentions_in(sentence.start, mention.start) if fits(m)]
         resolved = earlier[-1] if earlier else None
@@ -875,6 +885,28 @@ class _Attributor:
             return Speaker(actor.name, actor.kind, actor.organization, True, mention.surface)
         self.resolved = resolved
         return self._named_speaker(resolved, surface=mention.surface)
+
+    def _role_owner(self, mention: Mention) -> str | None:
+        """The organization a role description names: "the Hezbollah leader",
+        "the spokesman for the IRGC", "the spokesman of the movement"."""
+        named = self.gaz.actor_pattern.search(self.text, mention.start, mention.end)
+        if named is None:
+            after = re.match(r"\s+(?:of|for)\s+(?:the\s+)?", self.text[mention.end : mention.end + 12])
+            if after is not None:
+                named = self.gaz.actor_pattern.match(self.text, mention.end + after.end())
+        actor = self.gaz.actor_for(named.group(0)) if named else None
+        return actor.name if actor is not None and actor.kind == "organization" else None
+
+    def _within(self, organization: str, owner: str) -> bool:
+        """Whether an organization belongs to another (Quds Force, IRGC, Iran), a few steps up."""
+        for _ in range(4):
+            actor = self.gaz.actors.get(organization)
+            if actor is None or actor.organization is None:
+                return False
+            organization = actor.organization
+            if organization == owner:
+                return True
+        return False
 
     def _fits_role(self, candidate: Mention, role: str) -> bool:
         """Whether a person introduced as they were can be "the ROLE"."""
@@ -928,6 +960,20 @@ class _Attributor:
             if following and following[0].start == agent.end():
                 return following[0]
         form = self.text[cue[0] : cue[1]].casefold()
+        if form == ":":
+            # "Abu Fadak was blunt about the fact that he takes orders from a
+            # foreign official, Ali Khamenei: “…”": with no verb, the colon
+            # introduces words of the sentence's subject, its first name.
+            named = [
+                m
+                for m in self._mentions_in(sentence.start, cue[0])
+                if _outside(m.start, masked)
+                and not self._in_top_quote(m.start)
+                and not is_place(self.text, m.start)
+                and self.text[m.end : m.end + 2] not in ("'s", "’s")
+            ]
+            if named:
+                return named[0]
         # "Kanaani said that Iran …, but warned that": a verb coordinated with
         # an earlier one, with no subject of its own, shares that one's subject.
         if _COORDINATED.search(self.text, sentence.start, cue[0]):
@@ -1312,7 +1358,12 @@ class _Attributor:
         # "decisive response"' is a headline; 'Khazali: “We will expel the
         # occupation forces”' is a statement.
         last_quote = next((q for q in self.top_quotes if q.end == end), None)
-        if last_quote is not None:
+        if last_quote is not None and last_quote.inner_end == last_quote.end:
+            # A quotation never closed before the paragraph ends (an excerpt cut
+            # short, a page that forgot the mark) ends it as a closing mark would.
+            if len(self.text[last_quote.inner_start : last_quote.inner_end].split()) >= _SHORT_QUOTE_WORDS:
+                return False
+        elif last_quote is not None:
             quoted_words = self.text[last_quote.inner_start : last_quote.inner_end].split()
             if len(quoted_words) < _SHORT_QUOTE_WORDS:
                 body = self.text[paragraph.start : last_quote.inner_end]

@@ -83,6 +83,8 @@ _CAPTION = re.compile(
     r"(?:[ \t]*(?:\d+[A-Za-z]?)[ \t]*[:.|–—-]|[ \t]*[:|–—])",
     re.IGNORECASE,
 )
+_PAGE_STAMP = re.compile(r"\A\s*date\s+(?:19|20)\d\d-[01]\d-[0-3]\d(?:[ \t]+|(?=\n)|\Z)")
+
 # A caption that ends in its photo credit: "… in Beirut, March 15, 2018.
 # Photo: Reuters / Aziz Taher." (a caption repeats the body, by the scheme).
 _CREDIT_END = re.compile(
@@ -473,5 +475,8 @@ def clean_text(text: str) -> str:
     """
     cues = _cues()
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    # A page store's date stamp before the text (" date 2025-05-20 SANAA: …")
+    # is metadata, read as the byline date; it would date the first sentence.
+    text = _PAGE_STAMP.sub("", text, count=1)
     lines = [_classify_line(raw, cues) for raw in text.split("\n")]
     return "\n\n".join(_drop_furniture(_paragraphs(lines), cues))

@@ -728,6 +728,10 @@ _DATELINE = re.compile(
 )
 
 
+# A page store's date stamp opening a text: " date 2025-05-20 Head of …".
+PAGE_STAMP = re.compile(r"\s*date\s+(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:\s+|$)")
+
+
 def find_byline_date(text: str, max_chars: int = 2000) -> PartialDate | None:
     """The publication date standing on its own line near the top of `text`.
 
@@ -742,8 +746,12 @@ def find_byline_date(text: str, max_chars: int = 2000) -> PartialDate | None:
     """
     for line in text[:max_chars].splitlines():
         candidate = line.strip(_MARKUP_AROUND_LINE)
+        stamp = PAGE_STAMP.match(candidate)
         dateline = _DATELINE.match(candidate)
-        if dateline:
+        if stamp:
+            # " date 2025-05-20 SANAA: …": a page store's stamp before the text.
+            candidate = stamp.group("date")
+        elif dateline:
             # "BAGHDAD, Nov. 3, 2023 (AP) — …": the wire dateline's date.
             candidate = dateline.group("date")
         if not candidate or len(candidate) > 200:

@@ -15,7 +15,10 @@ from itertools import accumulate
 from rhetrack.gazetteer import Gazetteer, Lexicon, load_gazetteer
 
 # Opening mark -> the closing marks that end it.
-_PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“”"}
+# Pages mix their marks: a straight double quote may close a curly one and a
+# curly closing mark a straight one ("“We will act." / "We will act”), and an
+# opening mark set where a closing one belongs closes ("… in Gaza,“ he said").
+_PAIRS = {"“": '”"“', "«": "»", "‘": "’", '"': '"”', "„": "“”"}
 _OPEN_BEFORE = set(" \t\n([{—–-:/") | {""}
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…") | {""}
 
@@ -201,6 +204,14 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
     spans: list[QuoteSpan] = []
     # Each open entry: (position, mark, paragraph index, paragraphs spanned).
     stack: list[tuple[int, str, int, int]] = []
+    previous_end = 0
+
+    def unclosed(entry: tuple[int, str, int, int], end: int) -> None:
+        """A quotation never closed: it runs to the end of its (last) paragraph."""
+        start, mark, first_paragraph, spanned = entry
+        if len(text[start + 1 : end].split()) > 1:
+            spans.append(QuoteSpan(start, end, start + 1, end, mark, 0, first_paragraph, spanned))
+
     for paragraph in paragraphs:
         continuing = [entry for entry in stack if entry[1] in '“"«„']
         stack = []
@@ -210,6 +221,9 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
             opener = continuing[-1]
             stack = [(opener[0], opener[1], opener[2], opener[3] + 1)]
             skip_at = paragraph.start
+        elif continuing:
+            unclosed(continuing[0], previous_end)
+        previous_end = paragraph.end
         # Only the quotation marks matter: let the regex engine find them.
         for found in _QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
             i = found.start()
@@ -243,6 +257,8 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
                 stack.append((i, char, paragraph.index, 1))
         # Unclosed double marks may continue; everything else is a stray mark.
         stack = [entry for entry in stack if entry[1] in '“"«„']
+    if stack:
+        unclosed(stack[0], previous_end)
     return tuple(sorted(spans, key=lambda span: (span.start, -span.end)))
 
 
