@@ -133,7 +133,68 @@ ATTRIBUTION = [
         "\n\nBrigadier General Ramezan Sharif spoke at a ceremony on Monday.",
         [("Ramezan Sharif", "indirect")],
     ),
+    # an attribution after the words it reports: "…, X said on Friday." / "…, said X in a statement."
+    (
+        "The capabilities of the navy have grown, Houthi leader Abdul-Malik al-Houthi said on Thursday.",
+        [("Abdul-Malik al-Houthi", "indirect")],
+    ),
+    (
+        "The missiles were launched at two bases, said Pentagon spokesman Pat Ryder in a statement.",
+        [("Pat Ryder", "indirect")],
+    ),
+    (
+        "The drones were shot down over the sea, the Houthis said, adding that no ship was hit.",
+        [("Houthis", "indirect")],
+    ),
+    # not when the sentence's words are a quotation's, or the verb is a relative clause's
+    ("“We will strike,” a day after the raid, the Israeli army said.", []),
+    (
+        "Kataib Hezbollah, which has claimed many attacks, said on Tuesday it would stop.",
+        [("Kataib Hezbollah", "indirect")],
+    ),
+    # "according to X", before or after the words it reports; not an anonymous source
+    (
+        "The resistance is ready for any war, according to Hashem Safieddine, who spoke on Monday.",
+        [("Hashem Safieddine", "indirect")],
+    ),
+    (
+        "Donald Trump posted a long message. According to him, no force will stop American ships.",
+        [("Donald Trump", "indirect")],
+    ),
+    ("The drones came from Iraq, according to sources.", []),
+    # the object before its subject: "what X described as"
+    (
+        "The destroyer repelled what Grant Shapps described as the largest attack yet.",
+        [("Grant Shapps", "indirect")],
+    ),
+    # a tail subject without a determiner: "…”, military spokesman X said"
+    (
+        "“Leave the ports now for your own safety”, military spokesman Avichay Adraee said.",
+        [("Avichay Adraee", "direct")],
+    ),
+    # a second speech act with no quotation of its own is a statement whatever its length
+    (
+        "Joe Biden branded the attack as “despicable” and said Iran was responsible.",
+        [("Joe Biden", "direct"), ("Joe Biden", "indirect")],
+    ),
+    # a pronoun subject is the sentence's subject, not the latest name
+    (
+        "Kataib Hezbollah said the United States would pay if it struck Iran, and called on its fighters "
+        "to prepare for what it described as “a long war of attrition with the occupiers.”",
+        [("Kataib Hezbollah", "indirect"), ("Kataib Hezbollah", "indirect"), ("Kataib Hezbollah", "direct")],
+    ),
+    # a role description of an organization is the one whose name holds the noun
+    (
+        "The Saudi-led coalition said the Houthis fired drones at Jeddah. The Houthis denied it. "
+        "The coalition said that the attack failed.",
+        [
+            ("Coalition to Restore Legitimacy in Yemen", "indirect"),
+            ("Houthis", "indirect"),
+            ("Coalition to Restore Legitimacy in Yemen", "indirect"),
+        ],
+    ),
     # negatives: places, ships, headlines and datelines are never speakers; a group called X is no speech
+    ("The drones hit Ain al-Asad air base on Tuesday. He said that the base was safe.", []),
     ("USS Harry Truman sailed north. He said that the ship was safe.", []),
     ("The militia formed a front group called Saraya al-Fajr in January.", []),
     (

@@ -219,6 +219,29 @@ _CLAUSE_COMPLEMENT = re.compile(
 # attribution makes the whole sentence the speaker's.
 _PARENTHETICAL_BEFORE = re.compile(r",\s*(?:[^\s,;:]+\s+){0,6}$")
 _PARENTHETICAL_AFTER = re.compile(r"(?:\s+(?:on\s+)?\w+day)?,\s")
+# "…, the Coalition said on Friday." / "…, said Pentagon spokesman X in a
+# statement.": an attribution closing the sentence it attributes, perhaps
+# with a short tail of its own (a date, "in a statement", "told reporters").
+_TRAILING_ATTRIBUTION = re.compile(
+    r"(?:[^\S\n]+(?:(?:on|in|at|late|early|during|via|through|from|to|last|this|earlier|later|yesterday|"
+    r"today|tonight|reporters|journalists|the\s+press)\b|\w+day\b)[^,;:“”\"]{0,70}?)?[.!?…]*[”’\"]?\s*$"
+)
+# After "…, said": the speaker's name first, then perhaps such a tail.
+_INVERTED_ATTRIBUTION = re.compile(
+    r"[^\S\n]+(?:(?:the|a|an)\s+|[A-Z])(?![^,;:“”\"]*\bthat\b)[^,;:“”\"]{1,90}?[.!?…]*[”’\"]?\s*$"
+)
+# The verbs that put their subject after them ("…, said X", "…, added the minister").
+_INVERTING = frozenset(
+    {"say", "said", "add", "write", "wrote", "tell", "told", "note", "explain", "insist", "warn"}
+)
+# A subordinate clause up to its comma: "two days before Nasrallah speaks,".
+_SUBORDINATE = re.compile(
+    r"\b(?:before|after|when|whenever|while|since|although|though|because|unless|until|once)\b[^,;:]*",
+    re.IGNORECASE,
+)
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[^\s,;:]+\s+){1,4}$", re.IGNORECASE)
+# "…, according to X." / "According to X, …": a source named for the sentence.
+_ACCORDING_LEAD = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+)?", re.IGNORECASE)
 # A quotation inside a that-clause: "told Reuters that Washington “will pay”".
 _THAT_LEAD = re.compile(r"\s+(?:[^\s,;:.“”\"]+\s+){0,6}?that\s+(?=[^\s“\"])", re.IGNORECASE)
 _OBJECT_AS = re.compile(r"\s+(?:[^\s,;:.“”\"]+\s+){1,6}as\s+")
@@ -226,7 +249,10 @@ _OBJECT_AS = re.compile(r"\s+(?:[^\s,;:.“”\"]+\s+){1,6}as\s+")
 # punctuation, and perhaps a determiner and a few modifiers ("…,” a senior
 # Hezbollah official told", "…,” the Kataib Hezbollah spokesman said").
 _TAIL_SUBJECT_LEAD = re.compile(
-    r"[\s,.;!?—–-]*(?P<words>(?:the|a|an)\s+(?:(?!(?:after|before|since|when|while|as|until)\b)[\w’'-]+\s+){0,3})?"
+    r"[\s,.;!?—–-]*(?P<words>(?:(?:the|a|an)\s+)?"
+    r"(?:(?!(?:after|before|since|when|while|as|until|in|on|at|during|if|unless|because|although|though|"
+    r"and|or|but|that|which|who|whom|whose|what|to|of|for|with|from|by|it|he|she|they|we|its|his|her|their|"
+    r"is|are|was|were|has|have|had|will|would|not)\b)[\w’'-]+\s+){0,3})?"
 )
 _FILLER_BEFORE_QUOTE = re.compile(r"(?:\s|,|:|that|as|the|a|an|to|of|saying|reads?)*$", re.IGNORECASE)
 
@@ -291,6 +317,7 @@ class _Roles:
     utterance: frozenset[str]  # "the statement": whoever made the last statement
     not_names: frozenset[str]  # words that make a capitalised run a place or a vessel, not a speaker
     not_labels: frozenset[str]  # "Source:", "Photo:": page labels, not transcript speakers
+    place_after: re.Pattern[str] | None  # "air base", "port" after a name: the name is a place's
 
 
 @cache
@@ -300,6 +327,7 @@ def _roles() -> _Roles:
     utterance: set[str] = set()
     not_names: set[str] = set()
     not_labels: set[str] = set()
+    place_heads: set[str] = set()
     number = 0
     for _, data in load_data_file("cues.toml"):
         roles = data.get("attribution", {}).get("roles", {})
@@ -312,6 +340,7 @@ def _roles() -> _Roles:
         utterance |= {noun.casefold() for noun in roles.get("utterance_subjects", [])}
         not_names |= set(data.get("attribution", {}).get("not_names", []))
         not_labels |= {label.casefold() for label in data.get("attribution", {}).get("page_labels", [])}
+        place_heads |= set(data.get("attribution", {}).get("place_heads", []))
     nouns = sorted({*family, *utterance}, key=len, reverse=True)
     pattern = (
         re.compile(
@@ -322,6 +351,9 @@ def _roles() -> _Roles:
         if nouns
         else None
     )
+    heads = "|".join(
+        re.escape(head).replace(r"\ ", r"\s+") for head in sorted(place_heads, key=len, reverse=True)
+    )
     return _Roles(
         pattern,
         family,
@@ -329,6 +361,7 @@ def _roles() -> _Roles:
         frozenset(utterance),
         frozenset(not_names),
         frozenset(not_labels),
+        re.compile(rf"[^\S\n]+(?:{heads})\b") if heads else None,
     )
 
 
@@ -431,7 +464,8 @@ def _known_person(
         name
         for name, known in _surname_index(gazetteer).get(surname[:2], ())
         if _similar(surname, known[-1])
-        and (len(tokens) == 1 or len(known) == 1 or _similar(tokens[0], known[0]))
+        # "Ain al-Asad" is no "Assad": a run of several words needs the first name too.
+        and (len(tokens) == 1 or (len(known) > 1 and _similar(tokens[0], known[0])))
     }
     if len(tokens) == 1:
         if not titled and not re.match(r"(?:al|el)[-‐ ]", words[-1][1], re.IGNORECASE):
@@ -562,6 +596,8 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if any(word in _roles().not_names for _, word in words):
             continue  # "the Red Sea", "South Carolina", "USS Harry S. Truman": no speaker
+        if _roles().place_after is not None and _roles().place_after.match(text, end):
+            continue  # "Ain al-Asad air base", "Ras Issa port": a place
         start = words[0][0]
         surface = text[start:end]
         kind = _guess_kind(text, start, surface, gazetteer)
@@ -767,6 +803,7 @@ class _Attributor:
         self.top_quotes = [q for q in segmented.quotes if q.depth == 0]
         self.top_quote_ranges = Ranges((q.inner_start, q.inner_end) for q in self.top_quotes)
         self.resolved: Mention | None = None  # the named mention behind the last speaker
+        self.sentence_speakers: list[Mention] = []  # the named mentions behind this sentence's speakers
         # The utterance nouns of the statements so far ("in a statement", "his
         # letter"), each with its speaker: "the statement added" is theirs.
         self.utterances: dict[str, Speaker] = {}
@@ -802,19 +839,55 @@ class _Attributor:
             return self._role_speaker(mention, sentence)
         if mention.source in ("pronoun", "description"):
             wanted = mention.wanted or "person"
-            earlier = [
-                m for m in self._mentions_in(sentence.start, mention.start) if _fits_salient(m, wanted)
+            # "Kataib Hezbollah said that … and called on its fighters to prepare
+            # for what it described as …": the sentence's speaker, before any
+            # other name it mentions.
+            speakers = [
+                m
+                for m in self.sentence_speakers
+                if m.start < mention.start and sentence.start <= m.start and _fits_salient(m, wanted)
             ]
-            resolved = earlier[-1] if earlier else self._salient(wanted)
+            if speakers:
+                resolved: Mention | None = speakers[-1]
+            elif mention.surface.casefold() in ("his", "her", "its"):
+                # A possessive binds to the nearest fitting name: "Khamenei
+                # delivered his own speech".
+                earlier = [
+                    m for m in self._mentions_in(sentence.start, mention.start) if _fits_salient(m, wanted)
+                ]
+                resolved = earlier[-1] if earlier else self._salient(wanted)
+            else:
+                # A subject pronoun stands for the sentence's subject: its first
+                # fitting name, not a place, a possessive or a name inside a
+                # subordinate clause ("… that the United States would face losses
+                # if it struck" is still the group's "it" when the group is the
+                # subject; "two days before Nasrallah speaks, Khamenei said he").
+                masked = self._masked(sentence)
+                subordinate = Ranges(
+                    (sentence.start + m.start(), sentence.start + m.end())
+                    for m in _SUBORDINATE.finditer(self.text[sentence.start : mention.start])
+                )
+                earlier = [
+                    m
+                    for m in self._mentions_in(sentence.start, mention.start)
+                    if _fits_salient(m, wanted)
+                    and _outside(m.start, masked)
+                    and not subordinate.holds(m.start)
+                    and not is_place(self.text, m.start)
+                    and self.text[m.end : m.end + 2] not in ("'s", "’s")
+                ]
+                resolved = earlier[0] if earlier else self._salient(wanted)
             if resolved is None and wanted == "group":
                 resolved = self._salient("organization")
             if resolved is None:
                 return None
             self.resolved = resolved
+            self.sentence_speakers.append(resolved)
             return self._named_speaker(resolved, surface=mention.surface)
         if self.gaz.anonymous_subject.fullmatch(mention.surface):
             return None
         self.resolved = mention
+        self.sentence_speakers.append(mention)
         return self._named_speaker(mention, surface=mention.surface)
 
     def _note_utterance(self, found: Attribution) -> None:
@@ -846,17 +919,17 @@ class _Attributor:
                     return organization == owner or self._within(organization, owner)
             return self._fits_role(candidate, mention.role or "")
 
-        earlier = [m for m in self._mentions_in(sentence.start, mention.start) if fits(m)]
-        resolved = earlier[-1] if earlier else None
-        index = sentence.index
-        while resolved is None and index > 0 and sentence.index - index < _ROLE_LOOKBACK:
-            index -= 1
-            before = self.seg.sentences[index]
-            noted = [
-                *reversed(self.spoken.get(index, ())),
-                *(m for m in self._mentions_in(before.start, before.end) if not self._in_top_quote(m.start)),
-            ]
-            resolved = next((m for m in noted if fits(m)), None)
+        resolved = self._role_lookback(mention, sentence, fits)
+        if wanted != "person":
+            # "the Coalition", "the ministry": an organization whose name holds
+            # the noun, when one was named, before the latest that fits.
+            role = mention.role or ""
+
+            def named_so(candidate: Mention) -> bool:
+                name = candidate.actor or candidate.surface
+                return fits(candidate) and bool(re.search(rf"\b{re.escape(role)}\b", name, re.IGNORECASE))
+
+            resolved = self._role_lookback(mention, sentence, named_so) or resolved
         if resolved is None and wanted == "person":
             # "The defence secretary signalled …" (…) "Grant Shapps warned …".
             last = min(len(self.seg.paragraphs) - 1, sentence.paragraph + 2)
@@ -885,6 +958,24 @@ class _Attributor:
             return Speaker(actor.name, actor.kind, actor.organization, True, mention.surface)
         self.resolved = resolved
         return self._named_speaker(resolved, surface=mention.surface)
+
+    def _role_lookback(
+        self, mention: Mention, sentence: Sentence, fits: Callable[[Mention], bool]
+    ) -> Mention | None:
+        """The latest mention that fits, in this sentence before `mention`, then
+        in the sentences before (their speakers first)."""
+        earlier = [m for m in self._mentions_in(sentence.start, mention.start) if fits(m)]
+        resolved = earlier[-1] if earlier else None
+        index = sentence.index
+        while resolved is None and index > 0 and sentence.index - index < _ROLE_LOOKBACK:
+            index -= 1
+            before = self.seg.sentences[index]
+            noted = [
+                *reversed(self.spoken.get(index, ())),
+                *(m for m in self._mentions_in(before.start, before.end) if not self._in_top_quote(m.start)),
+            ]
+            resolved = next((m for m in noted if fits(m)), None)
+        return resolved
 
     def _role_owner(self, mention: Mention) -> str | None:
         """The organization a role description names: "the Hezbollah leader",
@@ -962,8 +1053,9 @@ class _Attributor:
         form = self.text[cue[0] : cue[1]].casefold()
         if form == ":":
             # "Abu Fadak was blunt about the fact that he takes orders from a
-            # foreign official, Ali Khamenei: “…”": with no verb, the colon
-            # introduces words of the sentence's subject, its first name.
+            # foreign official, Ali Khamenei: “…”": a name set in apposition
+            # right before the colon is not who speaks; the sentence's subject,
+            # its first name, is.
             named = [
                 m
                 for m in self._mentions_in(sentence.start, cue[0])
@@ -972,7 +1064,12 @@ class _Attributor:
                 and not is_place(self.text, m.start)
                 and self.text[m.end : m.end + 2] not in ("'s", "’s")
             ]
-            if named:
+            last_start = named[-1].start if named else -1
+            if (
+                len(named) > 1
+                and not self.text[named[-1].end : cue[0]].strip()
+                and re.search(r",\s*(?:[\w’'-]+\s+){0,4}$", self.text[sentence.start : last_start])
+            ):
                 return named[0]
         # "Kanaani said that Iran …, but warned that": a verb coordinated with
         # an earlier one, with no subject of its own, shares that one's subject.
@@ -1064,10 +1161,13 @@ class _Attributor:
 
         # "…,” he said / “…,” said Haidari / “…,” the group said
         # A participle after a quotation ("…,” mocking X's promise") names no speaker.
+        # A few quoted words inside a sentence ("the so-called ‘axis of
+        # resistance,’ Sayyed X … has called for") are no one's quotation.
+        scare = words < _SHORT_QUOTE_WORDS and bool(text[sentence.start : quote.start].strip())
         tail_verbs = [
             verb
             for verb in self._verbs(quote.end, min(tail_end, quote.end + 120))
-            if not verb.group(0).casefold().endswith("ing")
+            if not verb.group(0).casefold().endswith("ing") and not scare
         ]
         if tail_verbs:
             verb = tail_verbs[0]
@@ -1252,7 +1352,9 @@ class _Attributor:
             return []
         verbs = self._verbs(sentence.start, sentence.end)
         if not verbs:
-            return []  # most sentences: nothing reports speech
+            # Most sentences: nothing reports speech, unless "according to X".
+            according = self._according_to(sentence)
+            return [according] if according is not None else []
         masked = self._masked(sentence)
         found: list[Attribution] = []
         for verb in verbs:
@@ -1266,29 +1368,51 @@ class _Attributor:
             if _PASSIVE_BEFORE.search(text, max(sentence.start, verb.start() - 12), verb.start()):
                 continue
             # "The Islamic Resistance, which has claimed responsibility for …, said": the main verb.
-            if _RELATIVE_BEFORE.search(text, max(sentence.start, verb.start() - 20), verb.start()):
+            if _RELATIVE_BEFORE.search(text, max(sentence.start, verb.start() - 40), verb.start()):
                 continue
             lemma = self.gaz.verb_lemma.get(verb.group(0).casefold())
             frames = self.gaz.indirect_frames.get(lemma or "", ())
             if not frames or not self._finite(verb, sentence):
                 continue
             after = text[verb.end() : sentence.end]
+            before = _PARENTHETICAL_BEFORE.search(text, sentence.start, verb.start())
+            inverted = lemma in _INVERTING and _INVERTED_ATTRIBUTION.fullmatch(text, verb.end(), sentence.end)
             parenthetical = bool(
                 lemma in self.gaz.parenthetical_verbs  # finite: `_finite` turned "…, he saying" away
-                and _PARENTHETICAL_BEFORE.search(text, sentence.start, verb.start())
-                and _PARENTHETICAL_AFTER.match(text, verb.end())
+                and not verb.group(0).casefold().endswith("ing")  # "…, adding that": a participle
+                and before
+                and not found
+                # "“…,” a day after …, the army said": a quotation's attribution, not a report.
+                and not self.top_quote_ranges.meets(sentence.start, before.start())
+                and (
+                    _PARENTHETICAL_AFTER.match(text, verb.end())
+                    or (
+                        inverted
+                        if not text[before.start() : verb.start()].strip(" ,")
+                        else _TRAILING_ATTRIBUTION.fullmatch(text, verb.end(), sentence.end)
+                    )
+                )
             )
-            if not parenthetical and not _frame_matches(after, frames, self.gaz):
+            # "repelled what Mr Shapps described as the largest attack": the
+            # object stands before the subject.
+            what_as = "as" in frames and bool(
+                re.match(r"\s+as\s+\w", after) and _WHAT_BEFORE.search(text, sentence.start, verb.start())
+            )
+            if not parenthetical and not what_as and not _frame_matches(after, frames, self.gaz):
                 continue
             if self._is_anonymous_subject(found[-1].cue_start if found else sentence.start, verb.start()):
                 return found
-            subject = self._cue_subject(
-                verb.span(),
-                self._verbs(sentence.start, verb.start()),
-                sentence,
-                masked,
-                sentence.end,
-            )
+            if parenthetical:
+                assert before is not None
+                subject = self._parenthetical_subject(before.start(), verb, sentence)
+            else:
+                subject = self._cue_subject(
+                    verb.span(),
+                    self._verbs(sentence.start, verb.start()),
+                    sentence,
+                    masked,
+                    sentence.end,
+                )
             if subject is None:
                 continue
             speaker = self._speaker(subject, sentence)
@@ -1310,6 +1434,10 @@ class _Attributor:
                     content_start=sentence.start if parenthetical else verb.start(),
                 )
             )
+        if not found:
+            according = self._according_to(sentence)
+            if according is not None:
+                found.append(according)
         # Each speech act ends where the next one begins: "said that … losing
         # the war | and promised to strike Israel".
         for i in range(len(found) - 1):
@@ -1318,6 +1446,64 @@ class _Attributor:
             trimmed = re.sub(r"(?:[\s,;]|\b(?:and|but|while|whereas)\b)+$", "", clause)
             found[i] = replace(found[i], end=found[i].start + len(trimmed))
         return found
+
+    def _parenthetical_subject(self, comma: int, verb: LexiconMatch, sentence: Sentence) -> Mention | None:
+        """Who speaks in an attribution set inside or after its sentence: the
+        name between the comma and the verb ("…, the Coalition said"), or, when
+        the verb comes first, the name after it ("…, said Pentagon spokesman
+        Jonathan Hoffman in a statement"); never a name of the words reported."""
+        between = self._mentions_in(comma, verb.start())
+        if between:
+            return between[-1]
+        if self.text[comma : verb.start()].strip(" ,"):
+            return None  # "…, the official said": nobody we can name
+        following = self._mentions_in(verb.end(), min(sentence.end, verb.end() + 120))
+        people = [m for m in following if m.kind == "person" and m.source in ("gazetteer", "name")]
+        return (people or following or [None])[0]
+
+    def _according_to(self, sentence: Sentence) -> Attribution | None:
+        """A sentence reported "according to X" (before or after its words):
+        X's indirect statement, unless X is anonymous ("according to sources")."""
+        text = self.text
+        for lead in _ACCORDING_LEAD.finditer(text, sentence.start, sentence.end):
+            if self._in_top_quote(lead.start()):
+                continue
+            if self.gaz.anonymous_subject.match(text, lead.end()):
+                continue
+            pronoun = re.match(r"(him|her)\b", text[lead.end() : lead.end() + 4])
+            if pronoun:
+                source: Mention | None = Mention(
+                    lead.end(),
+                    lead.end() + pronoun.end(),
+                    pronoun.group(1),
+                    "pronoun",
+                    "person",
+                    wanted="person",
+                )
+            else:
+                source = next(iter(self._mentions_in(lead.end(), min(sentence.end, lead.end() + 80))), None)
+                # "according to Sayyed Safieddine", "according to Iraq's foreign ministry".
+                if source is None or not re.fullmatch(
+                    r"(?:[A-Z][\w’'.-]*\s+){0,3}", text[lead.end() : source.start]
+                ):
+                    continue
+            speaker = self._speaker(source, sentence)
+            if speaker is None:
+                return None
+            rest = text[lead.end() : sentence.end].split(",", 1)
+            if lead.start() == sentence.start and len(rest) < 2:
+                return None  # "According to X." with nothing reported
+            return Attribution(
+                kind="indirect",
+                start=sentence.start,
+                end=sentence.end,
+                sentence=sentence,
+                speaker=speaker,
+                cue="according to",
+                cue_start=lead.start(),
+                content_start=sentence.start,
+            )
+        return None
 
     def _joined_speech_act(self, first: Attribution, verb: LexiconMatch, sentence: Sentence) -> bool:
         """Whether a reporting verb after a sentence's first speech act opens a
@@ -1330,12 +1516,15 @@ class _Attributor:
         return bool(re.search(r"(?:,\s*(?:while|whereas|but)|;)\s+(?:[^\s,;]+\s+){1,6}$", between))
 
     def _reports_beyond_quotes(self, indirect: Attribution) -> bool:
-        """Whether a reported clause holds words of its own outside quotation marks."""
+        """Whether a reported clause holds words of its own outside quotation
+        marks: any, when it quotes nothing ("… and said Iran was responsible")."""
         content = self.text[indirect.cue_start : indirect.end]
+        quoted = False
         for quote in self.top_quotes:
             if indirect.cue_start <= quote.start < indirect.end:
                 content = content.replace(self.text[quote.start : quote.end], " ")
-        return len(content.split()) > _REPORTED_CLAUSE_WORDS
+                quoted = True
+        return not quoted or len(content.split()) > _REPORTED_CLAUSE_WORDS
 
     def _finite(self, verb: LexiconMatch, sentence: Sentence) -> bool:
         """Whether a verb form reports an act of speech rather than modifying a noun."""
@@ -1471,6 +1660,7 @@ class _Attributor:
         turns = set(unmarked)
         for sentence in self.seg.sentences:
             self.current = sentence.index
+            self.sentence_speakers = []
             spoken: list[Mention] = []
             if sentence.paragraph in turns:
                 if sentence.paragraph in unmarked:
