@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from rhetrack.gazetteer import Actor, Gazetteer, LexiconMatch, load_data_file
@@ -341,11 +341,15 @@ def _roles() -> _Roles:
         not_names |= set(data.get("attribution", {}).get("not_names", []))
         not_labels |= {label.casefold() for label in data.get("attribution", {}).get("page_labels", [])}
         place_heads |= set(data.get("attribution", {}).get("place_heads", []))
-    nouns = sorted({*family, *utterance}, key=len, reverse=True)
+    # One branch per first letter, longest nouns first within it: the engine
+    # tries a handful of nouns at each word, not all of them.
+    by_letter: dict[str, list[str]] = {}
+    for noun in sorted({*family, *utterance}, key=len, reverse=True):
+        by_letter.setdefault(noun[0], []).append(re.escape(noun[1:]))
+    nouns = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_letter.items())
     pattern = (
         re.compile(
-            rf"\b(?:the|this|that)\s+(?:{_MODIFIER}\s+){{0,3}}"
-            rf"(?P<role>{'|'.join(re.escape(noun) for noun in nouns)})(?![\w’'‐-])",
+            rf"\b(?:the|this|that)\s+(?:{_MODIFIER}\s+){{0,3}}(?P<role>{nouns})(?![\w’'‐-])",
             re.IGNORECASE,
         )
         if nouns
@@ -426,13 +430,42 @@ def _surname_index(gazetteer: Gazetteer) -> dict[str, list[tuple[str, tuple[str,
     return index
 
 
+@lru_cache(maxsize=65536)
 def _similar(a: str, b: str) -> bool:
-    """Two spellings of one name token: equal, or close ("humaydawi", "humaidawi")."""
+    """Two spellings of one name token: equal, or close ("humaydawi", "humaidawi").
+    Cached: a corpus asks about the same few hundred tokens again and again."""
     if a == b:
         return True
     if len(a) < 4 or abs(len(a) - len(b)) > 2:
         return False
     return SequenceMatcher(None, a, b).ratio() >= _NAME_SIMILARITY
+
+
+_CANDIDATES: dict[tuple[int, tuple[str, ...]], tuple[str, ...]] = {}
+
+
+def _spelling_candidates(
+    tokens: tuple[str, ...], index: dict[str, list[tuple[str, tuple[str, ...]]]]
+) -> tuple[str, ...]:
+    """The known people whose surname (and first name, for a run of several
+    words) a run's folded tokens spell closely. Memoized per surname index."""
+    key = (id(index), tokens)
+    found = _CANDIDATES.get(key)
+    if found is None:
+        surname = tokens[-1]
+        found = tuple(
+            dict.fromkeys(
+                name
+                for name, known in index.get(surname[:2], ())
+                if _similar(surname, known[-1])
+                # "Ain al-Asad" is no "Assad": a run of several words needs the first name too.
+                and (len(tokens) == 1 or (len(known) > 1 and _similar(tokens[0], known[0])))
+            )
+        )
+        if len(_CANDIDATES) > 65536:
+            _CANDIDATES.clear()
+        _CANDIDATES[key] = found
+    return found
 
 
 def _known_person(
@@ -451,30 +484,48 @@ def _known_person(
     Al-Houthi") name the person with that surname already named in the
     text, or the only one the gazetteer knows.
     """
-    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+    run = text[start:end]
+    key = (id(gazetteer), run)
+    if key in _RUNS:
+        read = _RUNS[key]
+    else:
+        read = _read_run(run, gazetteer, is_title)
+        if len(_RUNS) > 65536:
+            _RUNS.clear()
+        _RUNS[key] = read
+    if read is None:
+        return None
+    offset, single, found = read
+    candidates = set(found)
+    if single:
+        named_before = candidates & seen
+        candidates = named_before or candidates
+    if len(candidates) != 1:
+        return None
+    return gazetteer.actors[candidates.pop()], start + offset
+
+
+# A run's reading, per gazetteer and run text: where the name starts after its
+# titles, whether it is a titled surname alone, and the people it may spell.
+_RUNS: dict[tuple[int, str], tuple[int, bool, tuple[str, ...]] | None] = {}
+
+
+def _read_run(
+    run: str, gazetteer: Gazetteer, is_title: Callable[[str], bool]
+) -> tuple[int, bool, tuple[str, ...]] | None:
+    """`_known_person`'s reading of a run, independent of the document."""
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(run)]
     titled = False
     while words and (is_title(words[0][1]) or words[0][1].casefold() in _NAME_STOPWORDS):
         titled = titled or is_title(words[0][1])
         words = words[1:]
     tokens = [_fold_token(word) for _, word in words if word.casefold() not in ("al", "el")]
-    if not tokens or len(tokens) > 5 or gazetteer.actor_for(text[words[0][0] : end]) is not None:
+    if not tokens or len(tokens) > 5 or gazetteer.actor_for(run[words[0][0] :]) is not None:
         return None
-    surname = tokens[-1]
-    candidates = {
-        name
-        for name, known in _surname_index(gazetteer).get(surname[:2], ())
-        if _similar(surname, known[-1])
-        # "Ain al-Asad" is no "Assad": a run of several words needs the first name too.
-        and (len(tokens) == 1 or (len(known) > 1 and _similar(tokens[0], known[0])))
-    }
-    if len(tokens) == 1:
-        if not titled and not re.match(r"(?:al|el)[-‐ ]", words[-1][1], re.IGNORECASE):
-            return None  # a bare capitalised word is not enough
-        named_before = candidates & seen
-        candidates = named_before or candidates
-    if len(candidates) != 1:
-        return None
-    return gazetteer.actors[candidates.pop()], words[0][0]
+    if len(tokens) == 1 and not titled and not re.match(r"(?:al|el)[-‐ ]", words[-1][1], re.IGNORECASE):
+        return None  # a bare capitalised word is not enough
+    found = _spelling_candidates(tuple(tokens), _surname_index(gazetteer))
+    return (words[0][0], len(tokens) == 1, found) if found else None
 
 
 def _headline_spans(text: str, segmented: Segmented) -> list[tuple[int, int]]:
@@ -540,10 +591,15 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
     people: list[tuple[list[str], str]] = []  # the person names given in full so far
     seen = {m.actor for m in mentions if m.actor}  # known actors named so far (approximately)
 
+    title_memo: dict[str, bool] = {}
+
     def is_title(word: str) -> bool:
-        return bool(gazetteer.title.fullmatch(word)) or (
-            word[:1].isupper() and word.casefold().rstrip(".") in _roles().family
-        )
+        found = title_memo.get(word)
+        if found is None:
+            found = title_memo[word] = bool(gazetteer.title.fullmatch(word)) or (
+                word[:1].isupper() and word.casefold().rstrip(".") in _roles().family
+            )
+        return found
 
     for match in _NAME_RUN.finditer(text):
         if len(match.group(0).split()) < 2:
@@ -648,13 +704,16 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
         for surname in {last, re.sub(r"^(?:al|el)[-‐]", "", last, flags=re.IGNORECASE)}:
             if len(surname) > 2 and surname[0].isupper() and surname.casefold() not in _NAME_STOPWORDS:
                 first.setdefault(surname, (mention.end, full, mention))
-    surnames = _words_pattern(first)
-    if surnames is None:
+    if not first:
         return []
     spans = sorted((m.start, m.end) for m in mentions)
     starts = [start for start, _ in spans]
     found = []
-    for match in surnames.finditer(text):
+    # One scan of the capitalised words, each looked up: cheaper than
+    # compiling a pattern of each document's surnames.
+    for match in _CAPITALISED_WORD.finditer(text):
+        if match.group(0) not in first:
+            continue
         after, full, named = first[match.group(0)]
         start, end = match.span()
         index = bisect_right(starts, start) - 1
@@ -666,23 +725,6 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
         else:
             found.append(Mention(start, end, match.group(0), "name", "person", name=full))
     return found
-
-
-def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern finding exactly the `_CAPITALISED_WORD` matches that are one of `words`.
-
-    One scan for a document's few surnames instead of a test of its every
-    capitalised word: each is found where `_CAPITALISED_WORD` would find it
-    whole, after no word character and with no word character following
-    (a trailing apostrophe or hyphen aside). None when no word can match.
-
-    >>> [m.group() for m in _words_pattern(["Awadi"]).finditer("Awadi, al-Awadi, Awadis, Awadi's, Awadi-")]
-    ['Awadi', 'Awadi']
-    """
-    words = sorted((w for w in words if _CAPITALISED_WORD.fullmatch(w)), key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(rf"(?<![\w’'‐-])(?:{'|'.join(map(re.escape, words))})(?![\w’'-]*\w)")
 
 
 @cache
@@ -1465,6 +1507,8 @@ class _Attributor:
         """A sentence reported "according to X" (before or after its words):
         X's indirect statement, unless X is anonymous ("according to sources")."""
         text = self.text
+        if text.find("ccording", sentence.start, sentence.end) < 0:
+            return None  # most sentences: checked without a regex
         for lead in _ACCORDING_LEAD.finditer(text, sentence.start, sentence.end):
             if self._in_top_quote(lead.start()):
                 continue

@@ -1040,18 +1040,20 @@ def _sentence_date(
     """The date a sentence gives for speech: a date outside its quotations and
     reported contents ("last year's attack", "since 2000" inside what was said
     date the event, not the saying), and, when `speech` is given, only in a
-    sentence that speaks of speech at all ("In a speech on Monday"; not "In
-    March 2019, the Treasury placed …")."""
+    sentence whose remaining words it accepts as speaking of speech ("In a
+    speech on Monday"; not "In March 2019, the Treasury placed …"): asked only
+    of the few sentences that hold a date."""
     body = quotes.blank(sentence.start, sentence.end)
     for start, end in contents:
         left, right = max(start, sentence.start) - sentence.start, min(end, sentence.end) - sentence.start
         if right > left:
             body = body[:left] + " " * (right - left) + body[right:]
-    if speech is not None and not speech(body):
+    mentions = find_date_expressions(body)
+    if not mentions or (speech is not None and not speech(body)):
         return None
     resolved: list[tuple[bool, PartialDate, str]] = []
     range_end = -1  # where an open "from …" or "between …" ended, awaiting its other end
-    for mention in find_date_expressions(body):
+    for mention in mentions:
         # "launched 403 missiles since November", "from October 17 to
         # December 31", "between … and …": a period, not when anything was said.
         between = _BETWEEN_BEFORE.search(body, max(0, mention.start - 10), mention.start)
@@ -1095,6 +1097,7 @@ def date_statements(
             contents.setdefault(attribution.sentence.index, []).append(content)
 
     def speech(body: str) -> bool:
+        """Whether words outside quotations and reported contents speak of speech."""
         return bool(
             gazetteer.reporting_verb.search(body)
             or gazetteer.communication_noun.search(body)
