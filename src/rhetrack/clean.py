@@ -453,6 +453,7 @@ _INVISIBLE = dict.fromkeys(
     [0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064,
      0x061C, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 )  # fmt: skip
+_INVISIBLE_CHARACTER = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
 def clean_text(text: str) -> str:
@@ -474,7 +475,9 @@ def clean_text(text: str) -> str:
     - the function is pure and runs in time linear in the input.
     """
     cues = _cues()
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INVISIBLE_CHARACTER.search(text):  # str.translate reads every character: only when needed
+        text = text.translate(_INVISIBLE)
     # A page store's date stamp before the text (" date 2025-05-20 SANAA: …")
     # is metadata, read as the byline date; it would date the first sentence.
     text = _PAGE_STAMP.sub("", text, count=1)
