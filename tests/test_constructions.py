@@ -193,6 +193,35 @@ ATTRIBUTION = [
             ("Coalition to Restore Legitimacy in Yemen", "indirect"),
         ],
     ),
+    # an article before a known surname is the name's: "…,” Al-Qahoum, a member of …, said"
+    (
+        "“We will confront you with all of our power,” Al-Qahoum, a member of the Houthi political bureau, said.",
+        [("Ali al-Qahoum", "direct")],
+    ),
+    # a state's role ("Russia's ambassador", "France's top diplomat") is the person of that state named next
+    (
+        "Russia's ambassador to the UN called the strikes blatant aggression.\n\n"
+        "Vasily Nebenzya told the council that they were illegal.",
+        [("Vassily Nebenzia", "indirect"), ("Vassily Nebenzia", "indirect")],
+    ),
+    (
+        "France's top diplomat warned officials on Tuesday that Israel might attack.\n\n"
+        "Stephane Sejourne later met the president.",
+        [("Stephane Sejourne", "indirect")],
+    ),
+    # "a senior member of X": a known person of X named next, else nobody
+    (
+        "A senior member of Yemen's Ansarullah movement warned that the UAE would pay.\n\n"
+        "“The UAE will be the biggest loser,” Mohammed al-Bukhaiti said.",
+        [("Mohammed al-Bukhaiti", "indirect"), ("Mohammed al-Bukhaiti", "direct")],
+    ),
+    ("A senior member of the Houthi movement warned that the UAE would pay.", []),
+    # someone's spokesman is nobody named; a title before a name does not hide it
+    ("The Prime Minister's official spokesman told reporters that the ships would stay.", []),
+    (
+        "Israeli Chief of Staff Eyal Zamir warned that Hezbollah would pay a heavy price.",
+        [("Eyal Zamir", "indirect")],
+    ),
     # negatives: places, ships, headlines and datelines are never speakers; a group called X is no speech
     ("The drones hit Ain al-Asad air base on Tuesday. He said that the base was safe.", []),
     ("USS Harry Truman sailed north. He said that the ship was safe.", []),

@@ -172,7 +172,11 @@ _CONNECTIVE = re.compile(
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 _ROLE_OF = re.compile(
     r"\b(?:leader|head|chief|secretary[- ]general|commander|spokes(?:man|person|woman)|founder|deputy|"
-    r"members?|officials?|supporters?|fighters?)\s+(?:of|for)\s+(?:the\s+)?$",
+    r"members?|officials?|supporters?|fighters?|ambassador|envoy|representative|delegate|diplomat|"
+    # "… of the Iraqi Popular Mobilization Forces", "… of Yemen's Ansarullah"
+    # (not "Chief of Staff Eyal Zamir": a title, then the name).
+    r"minister|advis[eo]r)\s+(?:of|for|to|at|in)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*[’']s\s+|[A-Z][a-z]+(?:i|an|ese|ish)\s+){0,2}$",
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(
@@ -271,6 +275,8 @@ class Mention:
     wanted: str | None = None  # for pronouns and descriptions: person, group, organization
     name: str | None = None  # for a surname alone ("Awadi"), the full name given before
     role: str | None = None  # for a role description ("the Israeli FM"): its role noun, folded
+    indefinite: bool = False  # "a senior member of X": only a known person of X fits
+    owned: bool = False  # "Russia's ambassador": a role of a named organization
 
 
 @dataclass(frozen=True)
@@ -347,9 +353,13 @@ def _roles() -> _Roles:
     for noun in sorted({*family, *utterance}, key=len, reverse=True):
         by_letter.setdefault(noun[0], []).append(re.escape(noun[1:]))
     nouns = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_letter.items())
+    # The determiner: "the", "this", "that"; "a"/"an" ("a senior member of X");
+    # or a possessive name ("Russia's ambassador", "France's top diplomat").
     pattern = (
         re.compile(
-            rf"\b(?:the|this|that)\s+(?:{_MODIFIER}\s+){{0,3}}(?P<role>{nouns})(?![\w’'‐-])",
+            rf"\b(?:(?P<definite>the|this|that)|(?P<indefinite>an?)|"
+            rf"(?P<owner>(?-i:[A-Z][\w.’'-]*)(?:\s+(?-i:[A-Z][\w.’'-]*)){{0,2}})['’]s)"
+            rf"\s+(?:{_MODIFIER}\s+){{0,3}}(?P<role>{nouns})(?![\w’'‐-])",
             re.IGNORECASE,
         )
         if nouns
@@ -397,8 +407,36 @@ def _role_mentions(text: str, mentions: list[Mention], in_quote: Callable[[int],
             continue
         role = match.group("role").casefold()
         wanted = roles.family[role][0] if role in roles.family else "speaker"
+        if wanted != "person" and not match.group("definite"):
+            continue  # "Kaabi's statement", "a group": the name itself, or no one
+        indefinite = bool(match.group("indefinite"))
+        if indefinite and not re.match(r"\s+(?:of|for|in)\s", text[end : end + 5]):
+            continue  # "a spokesman said": nobody named
+        owner = match.group("owner")
+        if owner is not None:
+            # "Russia's ambassador": an organization's; "Sunak's spokesman" is
+            # someone else, whom nothing names.
+            index = bisect_left(starts, start)
+            if not (
+                index < len(mentions)
+                and mentions[index].start < start + len(owner)
+                and mentions[index].kind == "organization"
+            ):
+                continue
         kind: Literal["person", "organization"] = "person" if wanted == "person" else "organization"
-        found.append(Mention(start, end, match.group(0), "description", kind, wanted=wanted, role=role))
+        found.append(
+            Mention(
+                start,
+                end,
+                match.group(0),
+                "description",
+                kind,
+                wanted=wanted,
+                role=role,
+                indefinite=indefinite,
+                owned=owner is not None,
+            )
+        )
     return found
 
 
@@ -573,18 +611,23 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
         actor = gazetteer.actor_for(match.group(0))
         if actor is None or _is_modifier(text, match.end()):
             continue
+        start = match.start()
+        if re.match(r"(?:[Aa]l|[Ee]l)[-‐]", text[max(0, start - 3) : start]) and (
+            start < 4 or not _WORD_CHAR.match(text, start - 4)
+        ):
+            start -= 3  # "Al-Qahoum" for the alias "Qahoum": the article is the name's
         mentions.append(
             Mention(
-                match.start(),
+                start,
                 match.end(),
-                match.group(0),
+                text[start : match.end()],
                 "gazetteer",
                 actor.kind,
                 actor.name,
                 actor.category,
             )
         )
-        taken.append((match.start(), match.end()))
+        taken.append((start, match.end()))
     overlaps_actor = Ranges(taken).meets
     actor_ends = {start: end for start, end in taken}
     in_headline = Ranges(_headline_spans(text, segmented)).holds
@@ -949,17 +992,27 @@ class _Attributor:
         wanted = mention.wanted or "person"
         owner = self._role_owner(mention)
 
-        def fits(candidate: Mention) -> bool:
-            if not _fits_salient(candidate, wanted):
+        def of_owner(candidate: Mention) -> bool:
+            """A known person of the organization the description names,
+            whatever role introduced him ("the spokesman for the IRGC")."""
+            if owner is None or candidate.actor is None or not _fits_salient(candidate, wanted):
                 return False
-            if owner is not None and candidate.actor is not None and wanted == "person":
-                # "the spokesman for the IRGC", "the Hezbollah leader": a known
-                # person of that organization, whatever role introduced him;
-                # not one known to speak for another.
-                organization = self.gaz.actors[candidate.actor].organization
-                if organization is not None:
-                    return organization == owner or self._within(organization, owner)
-            return self._fits_role(candidate, mention.role or "")
+            organization = self.gaz.actors[candidate.actor].organization
+            return organization is not None and (organization == owner or self._within(organization, owner))
+
+        def fits(candidate: Mention) -> bool:
+            if mention.indefinite:
+                return of_owner(candidate)  # "a senior member of X": a known person of X, or nobody
+            return _fits_salient(candidate, wanted) and self._fits_role(candidate, mention.role or "")
+
+        if owner is not None and wanted == "person":
+            # A known person of it first; failing one, one introduced in the role.
+            found = self._role_person(mention, sentence, of_owner) or self._role_person(
+                mention, sentence, fits
+            )
+            if found is not None:
+                self.resolved = found
+                return self._named_speaker(found, surface=mention.surface)
 
         resolved = self._role_lookback(mention, sentence, fits)
         if wanted != "person":
@@ -974,9 +1027,7 @@ class _Attributor:
             resolved = self._role_lookback(mention, sentence, named_so) or resolved
         if resolved is None and wanted == "person":
             # "The defence secretary signalled …" (…) "Grant Shapps warned …".
-            last = min(len(self.seg.paragraphs) - 1, sentence.paragraph + 2)
-            following = self._mentions_in(mention.end, self.seg.paragraphs[last].end)
-            resolved = next((m for m in following if fits(m) and not self._in_top_quote(m.start)), None)
+            resolved = self._role_person(mention, sentence, fits)
         if resolved is None:
             # "the group's spokesman": failing the person, the group he speaks for.
             owner = re.match(r"(?:the|this|that)\s+([\w-]+)[’']s\b", mention.surface, re.IGNORECASE)
@@ -1001,6 +1052,18 @@ class _Attributor:
         self.resolved = resolved
         return self._named_speaker(resolved, surface=mention.surface)
 
+    def _role_person(
+        self, mention: Mention, sentence: Sentence, fits: Callable[[Mention], bool]
+    ) -> Mention | None:
+        """The person a role description stands for: the latest that fits
+        before it, else the next named in the following two paragraphs."""
+        resolved = self._role_lookback(mention, sentence, fits)
+        if resolved is None:
+            last = min(len(self.seg.paragraphs) - 1, sentence.paragraph + 2)
+            following = self._mentions_in(mention.end, self.seg.paragraphs[last].end)
+            resolved = next((m for m in following if fits(m) and not self._in_top_quote(m.start)), None)
+        return resolved
+
     def _role_lookback(
         self, mention: Mention, sentence: Sentence, fits: Callable[[Mention], bool]
     ) -> Mention | None:
@@ -1024,9 +1087,11 @@ class _Attributor:
         "the spokesman for the IRGC", "the spokesman of the movement"."""
         named = self.gaz.actor_pattern.search(self.text, mention.start, mention.end)
         if named is None:
-            after = re.match(r"\s+(?:of|for)\s+(?:the\s+)?", self.text[mention.end : mention.end + 12])
+            after = re.match(
+                r"\s+(?:of|for|in)\s+[^,;:.“”\"()]{0,40}", self.text[mention.end : mention.end + 48]
+            )
             if after is not None:
-                named = self.gaz.actor_pattern.match(self.text, mention.end + after.end())
+                named = self.gaz.actor_pattern.search(self.text, mention.end, mention.end + after.end())
         actor = self.gaz.actor_for(named.group(0)) if named else None
         return actor.name if actor is not None and actor.kind == "organization" else None
 
@@ -1149,7 +1214,14 @@ class _Attributor:
         if not anonymous:
             return False
         clause_start = verb_start - len(clause)
-        named = [m for m in self._mentions_in(clause_start, verb_start) if m.source in ("gazetteer", "name")]
+        # A role description naming its organization is named too: "France's
+        # top diplomat", "the KH official" (not "the Prime Minister's spokesman").
+        named = [
+            m
+            for m in self._mentions_in(clause_start, verb_start)
+            if m.source in ("gazetteer", "name")
+            or (m.role is not None and (m.owned or self._role_owner(m) is not None))
+        ]
         # "Sources close to Kataib Hezbollah said": the group only qualifies the sources.
         return not named or clause_start + anonymous.start() < named[0].start
 
