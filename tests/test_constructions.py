@@ -195,7 +195,7 @@ ATTRIBUTION = [
     ),
     # an article before a known surname is the name's: "…,” Al-Qahoum, a member of …, said"
     (
-        "“We will confront you with all of our power,” Al-Qahoum, a member of the Houthi political bureau, said.",
+        "“We will confront you with all our power,” Al-Qahoum, a member of the political bureau, said.",
         [("Ali al-Qahoum", "direct")],
     ),
     # a state's role ("Russia's ambassador", "France's top diplomat") is the person of that state named next
