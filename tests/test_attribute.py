@@ -38,7 +38,8 @@ QUOTATIONS = [
     ),
     pytest.param(
         "Akram al-Kaabi said the plan was “a gift to the enemy of Iraq”; the plan is “a bad idea for Iraq”.",
-        [(KAABI, DIRECT)],
+        # The first quotation is inside the (that-less) reported clause: one indirect statement.
+        [(KAABI, INDIRECT)],
         id="a-quote-after-a-semicolon-does-not-continue",
     ),
     pytest.param(

@@ -222,6 +222,39 @@ ATTRIBUTION = [
         "Israeli Chief of Staff Eyal Zamir warned that Hezbollah would pay a heavy price.",
         [("Eyal Zamir", "indirect")],
     ),
+    # a quotation ending a that-less reported clause is that clause's ("U.S." does not end it)
+    (
+        "Mike Pompeo said the U.S. was “working to build a coalition to deter” the Iranians.",
+        [("Mike Pompeo", "indirect")],
+    ),
+    ("Yahya Saree said Yemeni forces hit two ships in the Red Sea.", [("Yahya Saree", "indirect")]),
+    # a participle aside after the subject is not the subject
+    (
+        "Mike Pompeo, visiting Saudi Arabia to discuss the attack, told reporters that it was an act of war.",
+        [("Mike Pompeo", "indirect")],
+    ),
+    # a paragraph that is only a quotation goes on with the speaker of the paragraph before
+    (
+        "Hashem Safieddine said that the resistance had grown stronger.\n\n"
+        "“The army which was claimed to be invincible was defeated.”",
+        [("Hashem Safieddine", "indirect"), ("Hashem Safieddine", "direct")],
+    ),
+    # "…, adding “…”" with a sentence of its own is a statement; "calling it “…”" names
+    (
+        "Naim Qassem said that the ban was a first step, adding “We do not hesitate when the situation "
+        "requires it, and we are prepared.”",
+        [("Naim Qassem", "indirect"), ("Naim Qassem", "direct")],
+    ),
+    (
+        "Naim Qassem condemned the raid, calling it “a cowardly act of the occupation army today”.",
+        [("Naim Qassem", "indirect")],
+    ),
+    # a straight mark left open mid-sentence does not run into the next paragraph's quotation
+    (
+        'Adil Abdul-Mahdi said the attack would have "dangerous consequences.\n\n'
+        '"The attack was an unacceptable assault on our forces," his office said.',
+        [("Adil Abdul-Mahdi", "indirect"), ("Adil Abdul-Mahdi", "direct")],
+    ),
     # negatives: places, ships, headlines and datelines are never speakers; a group called X is no speech
     ("The drones hit Ain al-Asad air base on Tuesday. He said that the base was safe.", []),
     ("USS Harry Truman sailed north. He said that the ship was safe.", []),

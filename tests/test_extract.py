@@ -613,7 +613,8 @@ WIRE_GUARDS = [
            id="own-clause-after-others-claims"),
     _guard('Hassan Nasrallah said Israel was "weaker than a spider\'s web," mocking Benjamin Netanyahu\'s '
            'promise of "total victory within a few weeks."',
-           [("Hassan Nasrallah", "direct", "2024-01-05", "reported", 0, ())],
+           # Quoted words in a that-less reported clause are that clause's indirect statement.
+           [("Hassan Nasrallah", "indirect", "2024-01-05", "reported", 0, ())],
            id="another-s-quoted-words-do-not-continue"),
     _guard("The Islamic Resistance in Iraq has attacked U.S. forces since October 17 and on Tuesday said it "
            "would continue its attacks.",

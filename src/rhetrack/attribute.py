@@ -164,6 +164,8 @@ _ROLE_LOOKBACK = 40  # sentences a role description looks back for its person
 # Words a reported clause needs outside its quotations to be a statement of its own.
 _REPORTED_CLAUSE_WORDS = 5
 _HEADLINE_WORDS = 20
+# A participle's quotation up to this many words is a tail of its clause's statement.
+_QUOTED_TAIL_WORDS = 8
 _EVALUATIVE_OPENING = re.compile(r"\s*(?:It|This|That|There)\s+(?:is|was|has been|seems|appears|remains)\b")
 # Between two quotations of one speaker: 'will not remain silent" and that "the response is coming'.
 _CONNECTIVE = re.compile(
@@ -207,6 +209,12 @@ _COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+
 # verb within a few words of the reporting verb, with no punctuation
 # between. A clause in the past must not open with a preposition ("said in a
 # statement posted on Telegram" is none).
+# Irregular past forms that open a that-less clause as "-ed" forms do ("said Yemeni forces hit …").
+_IRREGULAR_PAST = (
+    r"(?:hit|shot|struck|fought|sent|made|took|gave|brought|began|broke|built|came|drew|fell|found|got|"
+    r"held|kept|knew|led|left|lost|met|paid|ran|saw|sold|spent|stood|threw|went|won|wrote|spoke|shut|"
+    r"flew|blew|caught|chose|hid|laid|sank|sought|swore|taught|tore|thought|withdrew|overran|overtook)"
+)
 _CLAUSE_COMPLEMENT = re.compile(
     r"(?!whether\b|if\b)(?:"
     # "clarified he meant": a pronoun subject and a verb.
@@ -217,7 +225,10 @@ _CLAUSE_COMPLEMENT = re.compile(
     r"remains?|wants?|seeks?|plans?|intends?)\b"
     r"|(?!(?:in|on|at|by|with|from|of|for|to|as|during|after|before|since|into|over|about)\s)"
     r"(?:[^\s,;:“”\"]+\s+){0,7}?(?!(?:a|an|the|in|on|at|by|with|from|of|for|to|as|its|his|her|their|our|"
-    r"this|that|these|those|who|which|whom|whether|if)\s)[^\s,;:“”\"]+\s+[a-z]+ed\b(?!\s+(?:by|as)\b))"
+    r"this|that|these|those|who|which|whom|whether|if)\s)[^\s,;:“”\"]+\s+(?:[a-z]+ed|"
+    + _IRREGULAR_PAST
+    + r")\b"
+    r"(?!\s+(?:by|as)\b))"
 )
 # "Any attempt to advance, he said, would be met …": a parenthetical
 # attribution makes the whole sentence the speaker's.
@@ -813,6 +824,7 @@ def _guess_kind(
 _ASIDE = re.compile(
     r"\([^()]*\)|\[[^\[\]]*\]|\s?[—–]\s?[^—–]{1,300}?[—–]|(?P<relative>,\s+(?:who|whose|which)\s[^,;:]{1,200},)"
 )
+_PARTICIPLE_ASIDE = re.compile(r"\s*(?:[a-z]+ing)\s")
 _APPOSITIVE_COMMA = re.compile(r"[’']?s?\s*(?:\([^()]*\)\s*)?,")
 
 
@@ -839,7 +851,8 @@ def _appositive_mask(
         if not comma:
             continue
         rest = text[comma.end() : sentence.end]
-        if not gazetteer.appositive_head.match(rest):
+        # "X, the leader of Y,"; "Mike Pompeo, visiting Saudi Arabia to discuss …," (a participle aside).
+        if not (gazetteer.appositive_head.match(rest) or _PARTICIPLE_ASIDE.match(rest)):
             continue
         closing = rest.find(",")
         segment = rest[: closing if closing >= 0 else len(rest)]
@@ -889,6 +902,7 @@ class _Attributor:
         self.top_quote_ranges = Ranges((q.inner_start, q.inner_end) for q in self.top_quotes)
         self.resolved: Mention | None = None  # the named mention behind the last speaker
         self.sentence_speakers: list[Mention] = []  # the named mentions behind this sentence's speakers
+        self.last_statement: tuple[int, Speaker] | None = None  # paragraph and speaker of the last statement
         # The utterance nouns of the statements so far ("in a statement", "his
         # letter"), each with its speaker: "the statement added" is theirs.
         self.utterances: dict[str, Speaker] = {}
@@ -1419,6 +1433,15 @@ class _Attributor:
             # A quotation standing alone right after another one continues it.
             if previous is not None and previous[0].paragraph >= quote.paragraph - 1:
                 return previous[1], "(continues)", quote.start
+            # A paragraph that is only a quotation, right after a paragraph
+            # reporting someone's words, goes on with them.
+            if (
+                self.last_statement is not None
+                and self.last_statement[0] == quote.paragraph - 1
+                and quote.start == self.seg.paragraphs[quote.paragraph].start
+                and quote.end >= self.seg.paragraphs[quote.paragraph].end - 1
+            ):
+                return self.last_statement[1], "(adjacent)", quote.start
         return None
 
     def _introducing_verb(self, verbs: list[LexiconMatch], quote: QuoteSpan) -> LexiconMatch:
@@ -1433,11 +1456,18 @@ class _Attributor:
 
     def _that_clause(self, verb_end: int, quote: QuoteSpan) -> int | None:
         """Where the that-clause after a verb begins, when it runs on to the
-        quotation within the sentence ("said that Washington “will pay”")."""
+        quotation within the sentence ("said that Washington “will pay”", or
+        that-less: "said American strikes would continue “for a long time”")."""
         clause = _THAT_LEAD.match(self.text, verb_end, quote.start)
-        if clause is None or re.search(r"[:;!?]|\.\s", self.text[clause.end() : quote.start]):
+        start = clause.end() if clause is not None else None
+        if start is None:
+            space = re.match(r"\s+", self.text[verb_end : quote.start])
+            if space and _CLAUSE_COMPLEMENT.match(self.text, verb_end + space.end(), quote.start):
+                start = verb_end + space.end()
+        # Sentence punctuation between them ends the clause; an initial's period ("U.S.") does not.
+        if start is None or re.search(r"[:;!?]|(?<!\b[A-Z])\.\s", self.text[start : quote.start]):
             return None
-        return clause.end()
+        return start
 
     def _introduced_by_previous_paragraph(self, quote: QuoteSpan) -> tuple[Speaker, str, int] | None:
         """The speaker of a quotation opening a paragraph after one ending in a colon."""
@@ -1631,6 +1661,10 @@ class _Attributor:
             return True
         return bool(re.search(r"(?:,\s*(?:while|whereas|but)|;)\s+(?:[^\s,;]+\s+){1,6}$", between))
 
+    def _frames(self, form: str) -> tuple[str, ...]:
+        """The frames of `[attribution.indirect]` a reporting verb form takes."""
+        return tuple(self.gaz.indirect_frames.get(self.gaz.verb_lemma.get(form.casefold()) or "", ()))
+
     def _reports_beyond_quotes(self, indirect: Attribution) -> bool:
         """Whether a reported clause holds words of its own outside quotation
         marks: any, when it quotes nothing ("… and said Iran was responsible")."""
@@ -1782,6 +1816,7 @@ class _Attributor:
                 if sentence.paragraph in unmarked:
                     statement = unmarked.pop(sentence.paragraph)
                     self._note_utterance(statement)
+                    self.last_statement = (sentence.paragraph, statement.speaker)
                     yield statement
                 continue
             if self._is_headline(sentence):
@@ -1844,14 +1879,24 @@ class _Attributor:
                     absorbed = (
                         d.cue_start in clauses
                         or (absorbed and d.cue == "(continues)")
-                        # "condemned the attack, calling it “…”": the participle's quotation is the clause's.
-                        or (d.cue.casefold().endswith("ing") and d.cue_start > min(clauses))
+                        # "condemned the attack, calling it “…”": the participle's quotation is the
+                        # clause's, when it names or is a short tail; "…, adding “…”" with a
+                        # sentence of its own is a statement of its own.
+                        or (
+                            d.cue.casefold().endswith("ing")
+                            and d.cue_start > min(clauses)
+                            and (
+                                len(self.text[d.start : d.end].split()) < _QUOTED_TAIL_WORDS
+                                or bool({"as", "named"} & set(self._frames(d.cue)))
+                            )
+                        )
                     )
                     if not absorbed:
                         kept.append(d)
                 direct = kept
             for found in sorted([*direct, *indirect], key=lambda found: found.start):
                 self._note_utterance(found)
+                self.last_statement = (found.sentence.paragraph, found.speaker)
                 yield found
             if spoken:
                 self.spoken[sentence.index] = spoken

@@ -217,7 +217,7 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
         stack = []
         first_char = text[paragraph.start] if paragraph.start < len(text) else ""
         skip_at = -1
-        if continuing and first_char == continuing[-1][1]:
+        if continuing and first_char == continuing[-1][1] and _may_continue(text, continuing[-1], paragraphs):
             opener = continuing[-1]
             stack = [(opener[0], opener[1], opener[2], opener[3] + 1)]
             skip_at = paragraph.start
@@ -260,6 +260,21 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
     if stack:
         unclosed(stack[0], previous_end)
     return tuple(sorted(spans, key=lambda span: (span.start, -span.end)))
+
+
+def _may_continue(text: str, opener: tuple[int, str, int, int], paragraphs: tuple[Paragraph, ...]) -> bool:
+    """Whether a quotation left open at a paragraph's end may go on in the next.
+
+    A curly or angled mark may; a straight one only when it opened its
+    paragraph or followed a colon ("Kaabi said: "…"): a straight mark left
+    open mid-sentence ('would have "dangerous consequences.') is a stray,
+    and the next paragraph's opening mark starts a quotation of its own.
+    """
+    position, mark, first_paragraph, _ = opener
+    if mark != '"':
+        return True
+    before = text[paragraphs[first_paragraph].start : position].rstrip()
+    return not before or before.endswith(":")
 
 
 def _straight_single(
