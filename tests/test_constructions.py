@@ -255,6 +255,15 @@ ATTRIBUTION = [
         '"The attack was an unacceptable assault on our forces," his office said.',
         [("Adil Abdul-Mahdi", "indirect"), ("Adil Abdul-Mahdi", "direct")],
     ),
+    # unnamed collectives and a possessor are no speakers: "Biden's Republican rivals", "opponents of X"
+    ("Joe Biden's Republican rivals have accused him of inaction on Iran.", []),
+    ("Republican opponents of Joe Biden have said that he is weak.", []),
+    # a passive reporting verb's subject was spoken to: the speaker is whoever has been speaking
+    (
+        "Mahdi al-Mashat said that the siege must end.\n\n"
+        "The Saudi-led coalition was warned, saying: “I absolve myself before God of any setback.”",
+        [("Mahdi al-Mashat", "indirect"), ("Mahdi al-Mashat", "direct")],
+    ),
     # negatives: places, ships, headlines and datelines are never speakers; a group called X is no speech
     ("The drones hit Ain al-Asad air base on Tuesday. He said that the base was safe.", []),
     ("USS Harry Truman sailed north. He said that the ship was safe.", []),
@@ -352,6 +361,13 @@ DATES = [
         "2024-03-08",
         "reported",
     ),
+    # a date naming an event ("the September 26 Revolution") is not the saying's; "his Nov. 19 interview" is
+    (
+        "In a speech marking the September 26 Revolution, Hadi al-Ameri said that the war was over.",
+        "2024-03-08",
+        "reported",
+    ),
+    ("In his Nov. 19 interview, Hadi al-Ameri said that the war was over.", "2023-11-19", "day"),
     # a page store's date stamp before the text is the publication's, not the first sentence's
     (" date 2024-03-08 SANAA: Hadi al-Ameri said on Monday that the troops must leave.", "2024-03-04", "day"),
     # a photo caption's date is the photograph's: captions are cleaned away

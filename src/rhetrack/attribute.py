@@ -1207,6 +1207,12 @@ class _Attributor:
                 and not v.group(0).casefold().endswith("ing")
                 and not self._in_top_quote(v.start())
             ]
+            if earlier and _PASSIVE_BEFORE.search(
+                self.text, max(sentence.start, earlier[-1].start() - 12), earlier[-1].start()
+            ):
+                # "The coalition was warned, saying: “…”": the passive's subject was
+                # spoken to; the speaker is whoever has been speaking.
+                return self.resolved
             if earlier:
                 return self._cue_subject(earlier[-1].span(), earlier, sentence, masked, limit)
             # The main clause's subject: not a possessive ("As Israel's campaign …, hinting").
@@ -1229,11 +1235,12 @@ class _Attributor:
             return False
         clause_start = verb_start - len(clause)
         # A role description naming its organization is named too: "France's
-        # top diplomat", "the KH official" (not "the Prime Minister's spokesman").
+        # top diplomat", "the KH official" (not "the Prime Minister's spokesman");
+        # a possessive is not ("Biden's Republican rivals").
         named = [
             m
             for m in self._mentions_in(clause_start, verb_start)
-            if m.source in ("gazetteer", "name")
+            if (m.source in ("gazetteer", "name") and self.text[m.end : m.end + 2] not in ("'s", "’s"))
             or (m.role is not None and (m.owned or self._role_owner(m) is not None))
         ]
         # "Sources close to Kataib Hezbollah said": the group only qualifies the sources.

@@ -994,6 +994,7 @@ def _offset_date(body: str, mention: DateMention, value: PartialDate) -> tuple[P
 _PERIOD_BOUND = re.compile(r"(?:\w+\s+)?(?:since|until|till)\b", re.IGNORECASE)
 _RANGE_OPENING = re.compile(r"(?:\w+\s+)?from\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|through|-|–)\s*", re.IGNORECASE)
 
 
@@ -1061,6 +1062,13 @@ def _sentence_date(
         closes_range = range_end >= 0 and bool(_RANGE_JOIN.fullmatch(body, range_end, mention.start))
         range_end = mention.end if opens_range else -1
         if opens_range or closes_range or _PERIOD_BOUND.match(mention.text):
+            continue
+        # "the September 26 Revolution anniversary", "the 2020 assassination":
+        # a date naming an event, not when anything was said ("his Nov. 19
+        # interview" is the saying's).
+        if _ATTRIBUTIVE_BEFORE.search(body, max(0, mention.start - 8), mention.start) and not (
+            speech is not None and speech(body[mention.end : mention.end + 30])
+        ):
             continue
         value = resolve_date(mention, published)
         if value is None:
