@@ -264,6 +264,17 @@ ATTRIBUTION = [
         "The Saudi-led coalition was warned, saying: “I absolve myself before God of any setback.”",
         [("Mahdi al-Mashat", "indirect"), ("Mahdi al-Mashat", "direct")],
     ),
+    # "wrote on X. He …": a capital letter alone after a lower-case word ends a sentence
+    (
+        "“Target Tehran,” senator John Cornyn wrote on X. He later clarified he meant the Guard's bases.",
+        [("John Cornyn", "direct"), ("John Cornyn", "indirect")],
+    ),
+    # a verb after the quotation that belongs to another clause names no speaker of it
+    (
+        "Jake Sullivan promised that Washington “will work with partners to bring” the Houthis to justice, "
+        "while Jean-Yves Le Drian said that the attacks threaten the region.",
+        [("Jake Sullivan", "indirect"), ("Jean-Yves Le Drian", "indirect")],
+    ),
     # negatives: places, ships, headlines and datelines are never speakers; a group called X is no speech
     ("The drones hit Ain al-Asad air base on Tuesday. He said that the base was safe.", []),
     ("USS Harry Truman sailed north. He said that the ship was safe.", []),

@@ -40,7 +40,9 @@ def test_dev_corpus_holds_the_reached_floor(figures: dict[str, float | None], na
     assert figures[name] is not None and figures[name] >= REACHED_FLOORS[name], figures
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 floors not reached yet: recall (0.85) and speaker (0.91) are short")
+@pytest.mark.xfail(
+    strict=True, reason="issue 12 floors not reached yet: recall (0.85) and speaker (0.91) are short"
+)
 def test_dev_corpus_meets_the_issue_floors(figures: dict[str, float | None]) -> None:
     reached = all(
         figures[name] is not None and figures[name] >= floor for name, floor in ISSUE_FLOORS.items()

@@ -269,6 +269,8 @@ _TAIL_SUBJECT_LEAD = re.compile(
     r"and|or|but|that|which|who|whom|whose|what|to|of|for|with|from|by|it|he|she|they|we|its|his|her|their|"
     r"is|are|was|were|has|have|had|will|would|not)\b)[\w’'-]+\s+){0,3})?"
 )
+# Between a tail subject and its verb, words that open another clause.
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|after|before|when|although|though)\b|[“”\"]")
 _FILLER_BEFORE_QUOTE = re.compile(r"(?:\s|,|:|that|as|the|a|an|to|of|saying|reads?)*$", re.IGNORECASE)
 
 
@@ -1328,6 +1330,9 @@ class _Attributor:
                     comma = text.find(",", subjects[0].end, verb.start())
                     phrase_end = comma if comma >= 0 else verb.start()
                     head = [m for m in subjects if m.start < phrase_end][-1]
+                if _CLAUSE_BREAK.search(text, head.end, verb.start()):
+                    # "“…” the Houthis to justice, while X said": the verb is another clause's.
+                    return None
                 speaker = self._speaker(head, sentence)
                 if speaker:
                     return speaker, text[head.start : verb.end()], head.start

@@ -1014,11 +1014,11 @@ def _reported_content(text: str, attribution: Attribution, sentence: Sentence) -
     """The span of an indirect statement's reported words in its sentence
     (from after the verb's own frame to the statement's end), or of the
     sentence before a parenthetical "…, it added"."""
+    verb_end = attribution.cue_start + len(attribution.cue)
     if attribution.kind != "indirect":
         if attribution.content_start < attribution.start:
             return attribution.content_start, attribution.start  # "said that Washington “will pay”"
         return None
-    verb_end = attribution.cue_start + len(attribution.cue)
     if attribution.content_start < attribution.cue_start:
         # "Any attempt to advance, he said, would be met …": the sentence is the content.
         clause_end = text.rfind(",", sentence.start, attribution.cue_start)

@@ -70,6 +70,7 @@ _SENTENCE_OPENERS = {
     "However", "A", "An", "His", "Her", "Its", "Their", "Our", "I", "On", "At", "After", "Meanwhile",
 }  # fmt: skip
 _INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_LETTER_AFTER_LOWER = re.compile(r"\b[a-z]+\s+[A-Z]\.$")
 # "“Who will stop us?” Akram al-Kaabi asked": the question belongs to the
 # sentence that attributes it, a name and then a reporting verb (gazetteer).
 _NAME_AFTER = re.compile(r"\s+(?:(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’.-]*\s+){1,5}(?=[a-z])")
@@ -319,7 +320,10 @@ def split_sentences(
                 # The next word, read in place: slicing the rest of the text here was quadratic.
                 following = _NEXT_WORD.match(text, cut)
                 initialism = _INITIALISM.search(text, max(0, match.start() - 8), match.start() + 1)
-                if not (initialism and following and following.group(1) in _SENTENCE_OPENERS):
+                # "wrote on X. He later …": a capital letter alone after a
+                # lower-case word ends the sentence ("Harry S. Truman" does not).
+                letter = _LETTER_AFTER_LOWER.search(text, max(0, match.start() - 24), match.start() + 1)
+                if not ((initialism or letter) and following and following.group(1) in _SENTENCE_OPENERS):
                     continue
             closes_quote = match.group(0)[-1] in '”"»’'
             if text[match.start()] in "?!" and closes_quote:
