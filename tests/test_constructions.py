@@ -275,6 +275,29 @@ ATTRIBUTION = [
         "while Jean-Yves Le Drian said that the attacks threaten the region.",
         [("Jake Sullivan", "indirect"), ("Jean-Yves Le Drian", "indirect")],
     ),
+    # a dateline opens body text, not a headline, even when the excerpt cuts the sentence short
+    (
+        "ADEN: Yemen's Houthis on Wednesday threatened to attack targets in the Emirates",
+        [("Houthis", "indirect")],
+    ),
+    # an aside between double hyphens is no subject
+    (
+        "Kataib Hezbollah -- which Iran backs -- said one of its commanders had been killed.",
+        [("Kataib Hezbollah", "indirect")],
+    ),
+    # a speech act in an opening subordinate clause, then the main clause's
+    (
+        "On Friday, after Israel Katz said a missile was intercepted, Benjamin Netanyahu vowed to retaliate.",
+        [("Israel Katz", "indirect"), ("Benjamin Netanyahu", "indirect")],
+    ),
+    (
+        "Mahdi al-Mashat urged to “abandon hostile strategies and practices now”.",
+        [("Mahdi al-Mashat", "direct")],
+    ),
+    (
+        "Ramezan Sharif countered that people understood the day better than ever.",
+        [("Ramezan Sharif", "indirect")],
+    ),
     # negatives: places, ships, headlines and datelines are never speakers; a group called X is no speech
     ("The drones hit Ain al-Asad air base on Tuesday. He said that the base was safe.", []),
     ("USS Harry Truman sailed north. He said that the ship was safe.", []),

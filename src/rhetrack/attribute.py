@@ -195,7 +195,7 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w’'‐-])(?:(?:al|el)[-‐])?[A-Z][\w�
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:which|who)\s+(?:has\s+|have\s+|had\s+)?$"
     # "the strike, which Kataib Hezbollah blamed on …": an object relative clause.
-    r"|\b(?:which|whom)\s+(?:[^\s,;:]+\s+){1,4}$",
+    r"|\b(?:which|whom)\s+(?:(?!--\s)[^\s,;:—–]+\s+){1,4}$",
     re.IGNORECASE,
 )
 # "Kataib Hezbollah is said to be involved": a passive reports no speech.
@@ -254,6 +254,10 @@ _SUBORDINATE = re.compile(
     r"\b(?:before|after|when|whenever|while|since|although|though|because|unless|until|once)\b[^,;:]*",
     re.IGNORECASE,
 )
+# A sentence opening with a subordinate clause ("On Friday, after …", "When …").
+_SUBORDINATE_OPENING = re.compile(
+    r"^(?:[^,]{0,40},\s+)?(?:after|when|as|before|while|although|though|since|once|because)\b", re.IGNORECASE
+)
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[^\s,;:]+\s+){1,4}$", re.IGNORECASE)
 # "…, according to X." / "According to X, …": a source named for the sentence.
 _ACCORDING_LEAD = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+)?", re.IGNORECASE)
@@ -271,6 +275,10 @@ _TAIL_SUBJECT_LEAD = re.compile(
 )
 # Between a tail subject and its verb, words that open another clause.
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and|after|before|when|although|though)\b|[“”\"]")
+# A wire dateline opening a paragraph: "ADEN:", "SANAA (Dispatches) --", "BAGHDAD, Nov. 3 (AP) —".
+_DATELINE_OPENING = re.compile(
+    r"[A-Z]{3,}(?:\s[A-Z]{3,})?(?:,[^:—–\n]{1,30})?(?:\s\([^()]{1,30}\))?\s?(?::|--|[—–])\s"
+)
 _FILLER_BEFORE_QUOTE = re.compile(r"(?:\s|,|:|that|as|the|a|an|to|of|saying|reads?)*$", re.IGNORECASE)
 
 
@@ -824,7 +832,8 @@ def _guess_kind(
 # Parentheses, dash asides, and relative clauses after any noun ("A
 # security official, who spoke on condition of anonymity because he …,").
 _ASIDE = re.compile(
-    r"\([^()]*\)|\[[^\[\]]*\]|\s?[—–]\s?[^—–]{1,300}?[—–]|(?P<relative>,\s+(?:who|whose|which)\s[^,;:]{1,200},)"
+    r"\([^()]*\)|\[[^\[\]]*\]|\s?[—–]\s?[^—–]{1,300}?[—–]|\s--\s(?:(?!--).){1,300}?\s--\s"
+    r"|(?P<relative>,\s+(?:who|whose|which)\s[^,;:]{1,200},)"
 )
 _PARTICIPLE_ASIDE = re.compile(r"\s*(?:[a-z]+ing)\s")
 _APPOSITIVE_COMMA = re.compile(r"[’']?s?\s*(?:\([^()]*\)\s*)?,")
@@ -1671,6 +1680,12 @@ class _Attributor:
         between = self.text[first.cue_start : verb.start()]
         if _COORDINATED.search(between) or re.search(r";\s*$", between):
             return True
+        # "After the army said it had intercepted a missile, Katz vowed …": the
+        # first verb was a subordinate clause's; the main clause speaks too.
+        if _SUBORDINATE_OPENING.search(self.text, sentence.start, first.cue_start) and re.search(
+            r",\s+(?:[^\s,;]+\s+){1,6}$", between
+        ):
+            return True
         return bool(re.search(r"(?:,\s*(?:while|whereas|but)|;)\s+(?:[^\s,;]+\s+){1,6}$", between))
 
     def _frames(self, form: str) -> tuple[str, ...]:
@@ -1718,6 +1733,8 @@ class _Attributor:
             quoted_words = self.text[last_quote.inner_start : last_quote.inner_end].split()
             if len(quoted_words) < _SHORT_QUOTE_WORDS:
                 body = self.text[paragraph.start : last_quote.inner_end]
+        if _DATELINE_OPENING.match(self.text, paragraph.start):
+            return False  # "ADEN: Yemen's Houthi rebels on Wednesday threatened …" (cut short)
         return (
             sentence.start == paragraph.start
             and sentence.end >= end
