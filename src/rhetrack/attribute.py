@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from rhetrack.gazetteer import Actor, Gazetteer, LexiconMatch, load_data_file
-from rhetrack.segment import QuoteSpan, Ranges, Segmented, Sentence
+from rhetrack.segment import Paragraph, QuoteSpan, Ranges, Segmented, Sentence
 
 MentionSource = Literal["gazetteer", "name", "pronoun", "description"]
 StatementKind = Literal["direct", "indirect"]
@@ -911,6 +911,9 @@ class _Attributor:
         self._salient_memo: dict[tuple[int, str], Mention | None] = {}
         self.top_quotes = [q for q in segmented.quotes if q.depth == 0]
         self.top_quote_ranges = Ranges((q.inner_start, q.inner_end) for q in self.top_quotes)
+        self.top_quote_starts = [q.start for q in self.top_quotes]
+        self._quote_ending = {q.end: q for q in reversed(self.top_quotes)}  # the first quotation ending there
+        self._headlines: dict[int, bool] = {}
         self.resolved: Mention | None = None  # the named mention behind the last speaker
         self.sentence_speakers: list[Mention] = []  # the named mentions behind this sentence's speakers
         self.last_statement: tuple[int, Speaker] | None = None  # paragraph and speaker of the last statement
@@ -1235,6 +1238,13 @@ class _Attributor:
             return named[0] if named else None
         return self._subject_before(cue[0], sentence, masked)
 
+    def _quotes_in(self, sentence: Sentence) -> list[QuoteSpan]:
+        """The top-level quotations starting in a sentence (bisected: a scan of
+        every quotation per sentence was quadratic in a paragraph of quotes)."""
+        low = bisect_left(self.top_quote_starts, sentence.start)
+        high = bisect_left(self.top_quote_starts, sentence.end)
+        return self.top_quotes[low:high]
+
     def _in_top_quote(self, offset: int) -> bool:
         return self.top_quote_ranges.holds(offset)
 
@@ -1297,7 +1307,7 @@ class _Attributor:
     ) -> tuple[Speaker, str, int] | None:
         text = self.text
         masked = self._masked(sentence)
-        same_sentence = [q for q in self.top_quotes if sentence.start <= q.start < sentence.end]
+        same_sentence = self._quotes_in(sentence)
         before = [q for q in same_sentence if q.end <= quote.start]
         after = [q for q in same_sentence if q.start >= quote.end]
         lead_start = before[-1].end if before else sentence.start
@@ -1718,12 +1728,21 @@ class _Attributor:
         label ("Khazali warns of 'open war' if Israel strikes Iraq"), whose
         statement, if any, is made again in the body."""
         paragraph = self.seg.paragraphs[sentence.paragraph]
+        if sentence.start != paragraph.start:
+            return False  # read once per paragraph, not once per sentence of a long one
+        memo = self._headlines.get(sentence.paragraph)
+        if memo is None:
+            memo = self._headlines[sentence.paragraph] = self._headline_paragraph(sentence, paragraph)
+        return memo
+
+    def _headline_paragraph(self, sentence: Sentence, paragraph: Paragraph) -> bool:
+        """`_is_headline` for a paragraph's first sentence."""
         body = self.text[paragraph.start : paragraph.end].rstrip()
         end = paragraph.start + len(body)
         # A few quoted words at the end close no sentence: 'warns US of
         # "decisive response"' is a headline; 'Khazali: “We will expel the
         # occupation forces”' is a statement.
-        last_quote = next((q for q in self.top_quotes if q.end == end), None)
+        last_quote = self._quote_ending.get(end)
         if last_quote is not None and last_quote.inner_end == last_quote.end:
             # A quotation never closed before the paragraph ends (an excerpt cut
             # short, a page that forgot the mark) ends it as a closing mark would.
@@ -1851,9 +1870,7 @@ class _Attributor:
             if self._is_headline(sentence):
                 continue
             direct: list[Attribution] = []
-            for quote in self.top_quotes:
-                if not sentence.start <= quote.start < sentence.end:
-                    continue
+            for quote in self._quotes_in(sentence):
                 attributed = self.attribute_quote(quote, sentence, previous)
                 if attributed is None:
                     continue

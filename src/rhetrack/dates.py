@@ -34,7 +34,7 @@ Conventions shared by every function here:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -959,7 +959,9 @@ class _TopQuotes:
         count = bisect_left(self.starts, end)
         if not count or self.reach[count - 1] <= start:
             return text
-        for quote in self.quotes[:count]:
+        # The first quotation whose reach passes `start`: those before it end before it.
+        first = bisect_right(self.reach, start, 0, count)
+        for quote in self.quotes[first:count]:
             if quote.end > start:
                 left, right = max(quote.start, start) - start, min(quote.end, end) - start
                 text = text[:left] + " " * (right - left) + text[right:]
