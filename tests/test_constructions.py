@@ -298,6 +298,18 @@ ATTRIBUTION = [
         "Ramezan Sharif countered that people understood the day better than ever.",
         [("Ramezan Sharif", "indirect")],
     ),
+    # a channel's post: "X posted in English claiming that …", "the post said", "said the post", "It said:"
+    (
+        "On Monday, Kawtheryoon Media Team, a Telegram channel, posted in English claiming that the "
+        "factions can strike.\n\nThe post said that the factions are growing.\n\n"
+        '"The resistance is stronger than before," said the post.\n\nIt said: " We have thousands of men."',
+        [
+            ("Kawtheryoon Media Team", "indirect"),
+            ("Kawtheryoon Media Team", "indirect"),
+            ("Kawtheryoon Media Team", "direct"),
+            ("Kawtheryoon Media Team", "direct"),
+        ],
+    ),
     # negatives: places, ships, headlines and datelines are never speakers; a group called X is no speech
     ("The drones hit Ain al-Asad air base on Tuesday. He said that the base was safe.", []),
     ("USS Harry Truman sailed north. He said that the ship was safe.", []),

@@ -20,7 +20,7 @@ from rhetrack.storage import open_database
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 ISSUE_FLOORS = {"recall": 0.90, "precision": 0.95, "speaker": 0.92, "date": 0.88}
-REACHED_FLOORS = {"recall": 0.85, "precision": 0.95, "speaker": 0.91, "date": 0.92}
+REACHED_FLOORS = {"recall": 0.87, "precision": 0.95, "speaker": 0.91, "date": 0.92}
 
 pytestmark = pytest.mark.skipif(not (DEV / "gold.jsonl").exists(), reason=f"no development corpus at {DEV}")
 

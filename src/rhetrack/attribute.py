@@ -258,6 +258,10 @@ _SUBORDINATE = re.compile(
 _SUBORDINATE_OPENING = re.compile(
     r"^(?:[^,]{0,40},\s+)?(?:after|when|as|before|while|although|though|since|once|because)\b", re.IGNORECASE
 )
+# A verb of posting, and a few words after it: "posted in English".
+_POSTED_BEFORE = re.compile(
+    r"\b(?P<verb>posted|tweeted|published|wrote)\b(?:\s+[\w’'-]+){0,3}\s*$", re.IGNORECASE
+)
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[^\s,;:]+\s+){1,4}$", re.IGNORECASE)
 # "…, according to X." / "According to X, …": a source named for the sentence.
 _ACCORDING_LEAD = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+)?", re.IGNORECASE)
@@ -1004,8 +1008,11 @@ class _Attributor:
         return self._named_speaker(mention, surface=mention.surface)
 
     def _note_utterance(self, found: Attribution) -> None:
-        """Remember the utterance nouns a statement's sentence names, for "the statement" later."""
+        """Remember the utterance nouns a statement's sentence names, for "the statement" later;
+        a verb of posting names its noun too ("X posted …": "the post" is X's)."""
         sentence = self.text[found.sentence.start : found.sentence.end]
+        for verb in re.finditer(r"\b(posted|tweeted)\b", sentence, re.IGNORECASE):
+            self.utterances.setdefault(verb.group(1).casefold()[:-2], found.speaker)  # "post", "tweet"
         for noun in _roles().utterance:
             if noun in sentence.casefold() and re.search(rf"\b{re.escape(noun)}\b", sentence, re.IGNORECASE):
                 self.utterances[noun] = found.speaker
@@ -1718,8 +1725,9 @@ class _Attributor:
         form = verb.group(0).casefold()
         before = self.text[sentence.start : verb.start()].rstrip()
         if form.endswith("ing"):
-            # "…, asserting that" continues the subject's speech (also after '…,” ').
-            return before.rstrip("”’\"'").endswith(",")
+            # "…, asserting that" continues the subject's speech (also after '…,” '),
+            # as does one right after a verb of posting ("posted in English claiming that").
+            return before.rstrip("”’\"'").endswith(",") or bool(_POSTED_BEFORE.search(before))
         return not before.endswith((" a", " an", " the"))
 
     # -- the walk ---------------------------------------------------------------------

@@ -178,7 +178,10 @@ def _is_open(text: str, i: int, mark: str) -> bool:
         return not after.isspace() or after == ""
     if mark == "‘":
         return (before in _OPEN_BEFORE or before in '“"«') and (after.isalnum() or after in '“"[')
-    # A straight double quote opens after a space or opening punctuation.
+    # A straight double quote opens after a space or opening punctuation; after a
+    # colon it may stand apart from its words ('It said: " And you, …"').
+    if before in _OPEN_BEFORE and after == " " and text[max(0, i - 2) : i] == ": ":
+        return True
     return before in _OPEN_BEFORE and after != "" and not after.isspace()
 
 
