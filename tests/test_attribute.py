@@ -33,23 +33,24 @@ INDIRECT = "indirect"
 QUOTATIONS = [
     pytest.param(
         "Akram al-Kaabi declared that the “American enemy” would “pay a heavy price” for any attack.",
-        [(KAABI, DIRECT), (KAABI, DIRECT)],
-        id="quotes-in-one-clause-share-the-speaker",
+        [(KAABI, INDIRECT)],
+        id="quoted-words-inside-a-reported-clause-are-its-statement",
     ),
     pytest.param(
         "Akram al-Kaabi said the plan was “a gift to the enemy of Iraq”; the plan is “a bad idea for Iraq”.",
-        [(KAABI, DIRECT)],
+        # The first quotation is inside the (that-less) reported clause: one indirect statement.
+        [(KAABI, INDIRECT)],
         id="a-quote-after-a-semicolon-does-not-continue",
     ),
     pytest.param(
         "Naim Qassem said that Israel had attacked Lebanon and warned “we will respond to the aggression.”",
-        [("Naim Qassem", DIRECT)],
+        [("Naim Qassem", INDIRECT), ("Naim Qassem", DIRECT)],
         id="the-verb-right-before-a-quote-introduces-it",
     ),
     pytest.param(
         'Akram al-Kaabi said in a statement that the group "will not remain silent" and that "the response '
         'is coming."',
-        [(KAABI, DIRECT), (KAABI, DIRECT)],
+        [(KAABI, INDIRECT)],
         id="two-quotes-joined-by-and-that",
     ),
     pytest.param(
@@ -329,7 +330,7 @@ SPEAKERS = [
     pytest.param(
         "Kataib Hezbollah accused the United States of violating Iraqi sovereignty. The group said, "
         "“Our patience has run out.”",
-        [(KH, DIRECT)],
+        [(KH, INDIRECT), (KH, DIRECT)],
         id="the-group-not-the-state",
     ),
     pytest.param(

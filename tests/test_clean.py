@@ -95,6 +95,17 @@ CASES = [
     ("Figure reference in parentheses stays", "He spoke of it (Figure 3) again.", None),
     ("caption variant", "Fig. 3 – A map of the bases.\nBody.", "Body."),
     ("photo credit", "Body.\n\nPhoto by JANE DOE/AFP via Getty Images", "Body."),
+    (
+        "caption ending in its credit",
+        "Body.\n\nA leader speaks in Beirut, March 15, 2018. Photo: Reuters / Jane Doe.\n\nMore.",
+        "Body.\n\nMore.",
+    ),
+    (
+        "caption with a credit in parentheses",
+        "Body.\n\nA rally in Sanaa (Photo by AFP)\n\nMore.",
+        "Body.\n\nMore.",
+    ),
+    ("a sentence that mentions a photo stays", "He said the photo: it was taken in 2019.", None),
     # --- bylines, labels, navigation lines
     (
         "linked byline",

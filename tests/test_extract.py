@@ -372,19 +372,27 @@ NEWS_STYLE = [
         "Nasser Kanaani said that Iran does not want war, but warned that “the region will get out of "
         "control.”",
         "2023-11-13",
-        [("Nasser Kanaani", "direct", "2023-11-13", "reported", 2, ())],
+        # Two speech acts: what he said, and the warning he quoted.
+        [
+            ("Nasser Kanaani", "indirect", "2023-11-13", "reported", 0, ()),
+            ("Nasser Kanaani", "direct", "2023-11-13", "reported", 2, ()),
+        ],
         id="coordinated-verb-shares-the-subject",
     ),
     pytest.param(
         "Akram al-Kaabi said that the United States was losing the war and promised to strike Israel.",
         "2024-01-05",
-        [(KAABI, "indirect", "2024-01-05", "reported", 3, ("israel",))],
+        [
+            (KAABI, "indirect", "2024-01-05", "reported", 0, ()),
+            (KAABI, "indirect", "2024-01-05", "reported", 3, ("israel",)),
+        ],
         id="a-coordinated-reporting-verb-opens-the-cue-s-own-clause",
     ),
     pytest.param(
         "Mohammed Abdulsalam told Reuters that Washington “will pay the price” for the strikes.",
         "2024-02-20",
-        [("Mohammed Abdulsalam", "direct", "2024-02-20", "reported", 3, ("united-states",))],
+        # The quoted words sit inside the reported clause: one indirect statement.
+        [("Mohammed Abdulsalam", "indirect", "2024-02-20", "reported", 3, ("united-states",))],
         id="quote-inside-a-that-clause-takes-its-targets",
     ),
     pytest.param(
@@ -436,7 +444,10 @@ NEWS_STYLE = [
         "Hossein Salami said that the Zionist regime is collapsing and warned the United States that its "
         "bases would not be safe.",
         "2023-11-13",
-        [("Hossein Salami", "indirect", "2023-11-13", "reported", 3, ("united-states", "us-bases"))],
+        [
+            ("Hossein Salami", "indirect", "2023-11-13", "reported", 1, ()),
+            ("Hossein Salami", "indirect", "2023-11-13", "reported", 3, ("united-states", "us-bases")),
+        ],
         id="second-reporting-verb-scopes-targets",
     ),
     pytest.param(
@@ -471,7 +482,9 @@ NEWS_STYLE = [
         "Akram al-Kaabi praised the attack. A security official, who spoke on condition of anonymity "
         "because he was not authorized to brief the media, said the drone had been launched from Mosul.",
         "2024-01-31",
-        [],
+        # Praise is a speech act of its own, endorsing the attack (4); the anonymous
+        # official's is no statement.
+        [("Akram al-Kaabi", "indirect", "2024-01-31", "reported", 4, ())],
         id="pronoun-in-a-relative-clause-is-not-the-subject",
     ),
     pytest.param(
@@ -514,12 +527,15 @@ THREAT_WORDING = [
              ("israel",), id="the-victim-would-face-a-response-is-a-threat"),
     _wording("“Our fighters are ready,” Akram al-Kaabi said.", KAABI, 2, id="our-fighters-are-ready"),
     # Holding a side responsible blames it (1), as the dev corpus codes "holds Tehran responsible".
-    _wording("Matthew Miller told reporters the United States “holds Iran responsible.”", "Matthew Miller", 1,
+    _wording("“We hold Iran responsible,” Matthew Miller told reporters.", "Matthew Miller", 1,
              id="holding-responsible-is-blame"),
     _wording("The Islamic Resistance in Iraq claimed responsibility for the attack on Tower 22.",
              "Islamic Resistance in Iraq", 4, ("us-bases",), id="claiming-responsibility-for-an-attack"),
-    _wording("Naim Qassem said that the Lebanese group would respond to the raid “at the appropriate time.”",
-             "Naim Qassem", 3, id="a-quote-inside-a-that-clause-is-introduced-by-said"),
+    # The quoted words sit inside the reported clause: one indirect statement.
+    pytest.param("Naim Qassem said that the Lebanese group would respond to the raid "
+                 "“at the appropriate time.”", "2024-01-05",
+                 [("Naim Qassem", "indirect", "2024-01-05", "reported", 3, ())],
+                 id="a-quote-inside-a-that-clause-is-introduced-by-said"),
     _wording("“We cannot remain silent forever,” Naim Qassem said.", "Naim Qassem", 2,
              id="cannot-remain-silent"),
     _wording("“The resistance has the right to respond,” Naim Qassem said.", "Naim Qassem", 2,
@@ -620,11 +636,13 @@ WIRE_GUARDS = [
            id="its-attacks-will-not-stop"),
     _guard("Hezbollah said its response is coming.", _said("Hezbollah", 3), id="its-response-comes"),
     _guard("Kataib Hezbollah rejected U.S. claims that it was behind the attack and said it would continue "
-           "to strike American bases.", _said(KH, 4, ("us-bases",)), id="own-clause-after-others-claims"),
+           "to strike American bases.", [*_said(KH, 0), *_said(KH, 4, ("us-bases",))],
+           id="own-clause-after-others-claims"),
     _guard('Hassan Nasrallah said Israel was "weaker than a spider\'s web," mocking Benjamin Netanyahu\'s '
            'promise of "total victory within a few weeks."',
-           # Mockery frames an enemy (1).
-           [("Hassan Nasrallah", "direct", "2024-01-05", "reported", 1, ())],
+           # Quoted words in a that-less reported clause are that clause's indirect
+           # statement; mockery frames an enemy (1).
+           [("Hassan Nasrallah", "indirect", "2024-01-05", "reported", 1, ())],
            id="another-s-quoted-words-do-not-continue"),
     _guard("The Islamic Resistance in Iraq has attacked U.S. forces since October 17 and on Tuesday said it "
            "would continue its attacks.",

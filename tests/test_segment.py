@@ -76,8 +76,19 @@ QUOTES = [
     ),
     pytest.param(
         "Nasrallah said: “The enemy has crossed every red line.\nThe crowd cheered.",
-        [],
-        id="unclosed-quote-not-continued-is-dropped",
+        # Never closed: it runs to the end of its paragraph, not into the next.
+        [("The enemy has crossed every red line.", 0, 1)],
+        id="unclosed-quote-runs-to-its-paragraph-end",
+    ),
+    pytest.param(
+        "Saree said “the navy will strike again,“ he added. Then “the port is closed” was heard.",
+        [("the navy will strike again,", 0, 1), ("the port is closed", 0, 1)],
+        id="an-opening-mark-in-a-closing-place-closes",
+    ),
+    pytest.param(
+        'Saree said "the navy will strike again” and left.',
+        [("the navy will strike again", 0, 1)],
+        id="straight-opening-closed-by-curly",
     ),
     pytest.param(
         "The militias’ drones hit the base, and Iran’s proxies celebrated.",

@@ -83,6 +83,15 @@ _CAPTION = re.compile(
     r"(?:[ \t]*(?:\d+[A-Za-z]?)[ \t]*[:.|–—-]|[ \t]*[:|–—])",
     re.IGNORECASE,
 )
+_PAGE_STAMP = re.compile(r"\A\s*date\s+(?:19|20)\d\d-[01]\d-[0-3]\d(?:[ \t]+|(?=\n)|\Z)")
+
+# A caption that ends in its photo credit: "… in Beirut, March 15, 2018.
+# Photo: Reuters / Aziz Taher." (a caption repeats the body, by the scheme).
+_CREDIT_END = re.compile(
+    r"(?:^|[.!?)”\"]\s+|\()(?:Photo|Photograph|Image|Picture|Credit)s?(?:[ \t]+credit)?[ \t]*(?::|by\b)"
+    r"[^.:!?]{1,80}[.)]?\s*$",
+    re.IGNORECASE,
+)
 
 # A personal name: capitalised words with Arabic and European particles
 # (al-Kaabi, bin, van, de), so that "Ameer al-Kaabi" and "Wladimir van
@@ -276,7 +285,7 @@ def _classify_line(raw: str, cues: _Cues) -> tuple[_Kind, str]:
         return _Kind.AUTHORS, text
     if label in cues.labels or _CAPTION.match(text) or _BYLINE.match(text):
         return _Kind.BLANK, ""
-    if len(text) <= _MAX_PREFIX_LINE and cues.line_prefix.match(text):
+    if len(text) <= _MAX_PREFIX_LINE and (cues.line_prefix.match(text) or _CREDIT_END.search(text)):
         return _Kind.BLANK, ""
     return kind, text
 
@@ -437,6 +446,16 @@ def _drop_furniture(paragraphs: list[tuple[_Kind, str]], cues: _Cues) -> list[st
     return kept
 
 
+# Format characters that web pages leave inside words: soft hyphen, zero-width
+# space / non-joiner / joiner, word joiner, invisible operators, left-to-right
+# and right-to-left marks, embeddings, overrides and isolates, byte-order mark.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064,
+     0x061C, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)  # fmt: skip
+_INVISIBLE_CHARACTER = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+
+
 def clean_text(text: str) -> str:
     """Return the article prose of `text`, ready for extraction.
 
@@ -448,10 +467,19 @@ def clean_text(text: str) -> str:
     - figure captions, photo credits, bylines, author biographies,
       navigation blocks, site labels and disclaimers are gone;
     - every other character of a kept line is unchanged, so quotations
-      survive byte for byte apart from markup removed inside them;
+      survive byte for byte apart from markup removed inside them, except
+      the invisible characters web text carries inside words (soft hyphens,
+      zero-width spaces, joiners and non-joiners, word joiners, direction
+      marks and embeddings, byte-order marks), which are removed, so that a
+      name split by one is still the name;
     - the function is pure and runs in time linear in the input.
     """
     cues = _cues()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INVISIBLE_CHARACTER.search(text):  # str.translate reads every character: only when needed
+        text = text.translate(_INVISIBLE)
+    # A page store's date stamp before the text (" date 2025-05-20 SANAA: …")
+    # is metadata, read as the byline date; it would date the first sentence.
+    text = _PAGE_STAMP.sub("", text, count=1)
     lines = [_classify_line(raw, cues) for raw in text.split("\n")]
     return "\n\n".join(_drop_furniture(_paragraphs(lines), cues))

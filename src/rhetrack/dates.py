@@ -34,7 +34,7 @@ Conventions shared by every function here:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -720,6 +720,18 @@ def _byline_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _MARKUP_AROUND_LINE = " \t*_#>`"
 
 
+# A wire dateline opening a paragraph: a place in capitals, a date, perhaps the
+# agency, then a dash: "BAGHDAD, Nov. 3, 2023 (AP) —", "SANAA, March 4, 2024 (Reuters) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+(?P<date>[^()—–]{4,40}?)"
+    r"\s*(?:\([^()]{1,30}\))?\s*(?:[—–]|--?)\s"
+)
+
+
+# A page store's date stamp opening a text: " date 2025-05-20 Head of …".
+PAGE_STAMP = re.compile(r"\s*date\s+(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:\s+|$)")
+
+
 def find_byline_date(text: str, max_chars: int = 2000) -> PartialDate | None:
     """The publication date standing on its own line near the top of `text`.
 
@@ -728,11 +740,20 @@ def find_byline_date(text: str, max_chars: int = 2000) -> PartialDate | None:
     full date with a year and nothing more than an optional label
     ("Published:", "Updated on"), an optional "By <author> |" in front and
     an optional time behind ("Nov 1, 2023", "Published: 2023-11-01",
-    "October 30, 2023 | 10:45 AM"). Returns the first such date, at day
+    "October 30, 2023 | 10:45 AM"), or a wire dateline opening a line
+    ("BAGHDAD, Nov. 3, 2023 (AP) — …"). Returns the first such date, at day
     precision, or None. A date inside a sentence is never a byline.
     """
     for line in text[:max_chars].splitlines():
         candidate = line.strip(_MARKUP_AROUND_LINE)
+        stamp = PAGE_STAMP.match(candidate)
+        dateline = _DATELINE.match(candidate)
+        if stamp:
+            # " date 2025-05-20 SANAA: …": a page store's stamp before the text.
+            candidate = stamp.group("date")
+        elif dateline:
+            # "BAGHDAD, Nov. 3, 2023 (AP) — …": the wire dateline's date.
+            candidate = dateline.group("date")
         if not candidate or len(candidate) > 200:
             continue
         for name, pattern in _byline_patterns():
@@ -938,7 +959,9 @@ class _TopQuotes:
         count = bisect_left(self.starts, end)
         if not count or self.reach[count - 1] <= start:
             return text
-        for quote in self.quotes[:count]:
+        # The first quotation whose reach passes `start`: those before it end before it.
+        first = bisect_right(self.reach, start, 0, count)
+        for quote in self.quotes[first:count]:
             if quote.end > start:
                 left, right = max(quote.start, start) - start, min(quote.end, end) - start
                 text = text[:left] + " " * (right - left) + text[right:]
@@ -973,16 +996,67 @@ def _offset_date(body: str, mention: DateMention, value: PartialDate) -> tuple[P
 _PERIOD_BOUND = re.compile(r"(?:\w+\s+)?(?:since|until|till)\b", re.IGNORECASE)
 _RANGE_OPENING = re.compile(r"(?:\w+\s+)?from\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:to|and|through|-|–)\s*", re.IGNORECASE)
 
 
+# After a reporting verb, where the reported content begins: a that-clause,
+# an infinitive or a preposition of the frame, punctuation, a quotation, a
+# subject pronoun, or a finite verb of a that-less clause ("said the group
+# attacked"). Until then the words are the verb's own: "said in a statement
+# on Sunday that", "told reporters Monday", "warned late on Tuesday".
+_CONTENT_OPENING = re.compile(
+    r"[,;:“”\"«]|\b(?:that|to|of|for|against|as|whether|if|it|he|she|they|we|I|who|which|"
+    r"is|are|was|were|will|would|had|has|have|could|can|must|should|might|may)\b|\b\w+ed\b"
+)
+_VERB_FRAME_WORDS = 8  # at most this many words between a reporting verb and its own date
+
+
+def _reported_content(text: str, attribution: Attribution, sentence: Sentence) -> tuple[int, int] | None:
+    """The span of an indirect statement's reported words in its sentence
+    (from after the verb's own frame to the statement's end), or of the
+    sentence before a parenthetical "…, it added"."""
+    verb_end = attribution.cue_start + len(attribution.cue)
+    if attribution.kind != "indirect":
+        if attribution.content_start < attribution.start:
+            return attribution.content_start, attribution.start  # "said that Washington “will pay”"
+        return None
+    if attribution.content_start < attribution.cue_start:
+        # "Any attempt to advance, he said, would be met …": the sentence is the content.
+        clause_end = text.rfind(",", sentence.start, attribution.cue_start)
+        return sentence.start, clause_end if clause_end > sentence.start else attribution.cue_start
+    opening = _CONTENT_OPENING.search(text, verb_end, attribution.end)
+    start = opening.start() if opening else attribution.end
+    words = text[verb_end:start].split()
+    if len(words) > _VERB_FRAME_WORDS:
+        start = verb_end + len(text[verb_end:start]) - len(text[verb_end:start].lstrip())
+    return start, attribution.end
+
+
 def _sentence_date(
-    quotes: _TopQuotes, sentence: Sentence, published: PartialDate | None
+    quotes: _TopQuotes,
+    sentence: Sentence,
+    published: PartialDate | None,
+    contents: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    speech: Callable[[str], bool] | None = None,
 ) -> tuple[PartialDate, str] | None:
+    """The date a sentence gives for speech: a date outside its quotations and
+    reported contents ("last year's attack", "since 2000" inside what was said
+    date the event, not the saying), and, when `speech` is given, only in a
+    sentence whose remaining words it accepts as speaking of speech ("In a
+    speech on Monday"; not "In March 2019, the Treasury placed …"): asked only
+    of the few sentences that hold a date."""
     body = quotes.blank(sentence.start, sentence.end)
+    for start, end in contents:
+        left, right = max(start, sentence.start) - sentence.start, min(end, sentence.end) - sentence.start
+        if right > left:
+            body = body[:left] + " " * (right - left) + body[right:]
+    mentions = find_date_expressions(body)
+    if not mentions or (speech is not None and not speech(body)):
+        return None
     resolved: list[tuple[bool, PartialDate, str]] = []
     range_end = -1  # where an open "from …" or "between …" ended, awaiting its other end
-    for mention in find_date_expressions(body):
+    for mention in mentions:
         # "launched 403 missiles since November", "from October 17 to
         # December 31", "between … and …": a period, not when anything was said.
         between = _BETWEEN_BEFORE.search(body, max(0, mention.start - 10), mention.start)
@@ -990,6 +1064,13 @@ def _sentence_date(
         closes_range = range_end >= 0 and bool(_RANGE_JOIN.fullmatch(body, range_end, mention.start))
         range_end = mention.end if opens_range else -1
         if opens_range or closes_range or _PERIOD_BOUND.match(mention.text):
+            continue
+        # "the September 26 Revolution anniversary", "the 2020 assassination":
+        # a date naming an event, not when anything was said ("his Nov. 19
+        # interview" is the saying's).
+        if _ATTRIBUTIVE_BEFORE.search(body, max(0, mention.start - 8), mention.start) and not (
+            speech is not None and speech(body[mention.end : mention.end + 30])
+        ):
             continue
         value = resolve_date(mention, published)
         if value is None:
@@ -1014,11 +1095,25 @@ def date_statements(
     gazetteer: Gazetteer,
 ) -> list[StatementDate]:
     """The date of each attributed statement, in the same order."""
-    from rhetrack.attribute import is_place  # here: the CLI imports this module and must start fast
+    # Here: the CLI imports this module and must start fast.
+    from rhetrack.attribute import is_place, speech_occasion
 
     speakers_by_paragraph: dict[int, set[str]] = {}
+    contents: dict[int, list[tuple[int, int]]] = {}  # sentence index -> its reported contents
     for attribution in attributions:
         speakers_by_paragraph.setdefault(attribution.sentence.paragraph, set()).add(attribution.speaker.name)
+        content = _reported_content(segmented.text, attribution, attribution.sentence)
+        if content is not None:
+            contents.setdefault(attribution.sentence.index, []).append(content)
+
+    def speech(body: str) -> bool:
+        """Whether words outside quotations and reported contents speak of speech."""
+        return bool(
+            gazetteer.reporting_verb.search(body)
+            or gazetteer.communication_noun.search(body)
+            or speech_occasion().search(body)
+        )
+
     first_of_paragraph: dict[int, int] = {}  # paragraph -> index of its first sentence
     for sentence in segmented.sentences:
         first_of_paragraph.setdefault(sentence.paragraph, sentence.index)
@@ -1031,7 +1126,7 @@ def date_statements(
         if index in memo:
             return memo[index]
         sentence = segmented.sentences[index]
-        found = _sentence_date(quotes, sentence, published)
+        found = _sentence_date(quotes, sentence, published, contents.get(index, []), speech)
         if found is None:
             memo[index] = None
             return None
@@ -1049,11 +1144,33 @@ def date_statements(
         memo[index] = _DatedSentence(found[0], found[1], frozenset(names), subjects[0] if subjects else None)
         return memo[index]
 
+    nearest: dict[int, int] = {}  # sentence index -> the last dated index at or before it (-1: none)
+
     def last_dated(first: int, last: int) -> _DatedSentence | None:
-        """The last dated sentence from `last` back to `first`."""
-        return next((d for i in range(last, first - 1, -1) if (d := dated(i)) is not None), None)
+        """The last dated sentence from `last` back to `first`.
+
+        Walked back once: every index walked remembers what it found, so a
+        paragraph of a thousand statements is read once, not once per
+        statement (a fresh walk per statement was quadratic).
+        """
+        walked = []
+        index = last
+        found = -1
+        while index >= 0:
+            if index in nearest:
+                found = nearest[index]
+                break
+            walked.append(index)
+            if dated(index) is not None:
+                found = index
+                break
+            index -= 1
+        for i in walked:
+            nearest[i] = found
+        return memo[found] if found >= first and found >= 0 else None
 
     results = []
+    speech_dates: dict[str, StatementDate] = {}  # speaker -> the date of their last dated statement
     for attribution in attributions:
         sentence = attribution.sentence
         speaker = attribution.speaker.name
@@ -1096,6 +1213,11 @@ def date_statements(
             chosen = following
         if chosen is not None:
             results.append(StatementDate(chosen.value, chosen.value.precision, chosen.expression))
+            speech_dates[speaker] = results[-1]
+        elif speaker in speech_dates:
+            # A speech dated in its lead dates the speaker's later quotations
+            # and reported sentences, until another dated statement of theirs.
+            results.append(speech_dates[speaker])
         elif published is not None:
             results.append(StatementDate(published, "reported"))
         else:

@@ -15,7 +15,10 @@ from itertools import accumulate
 from rhetrack.gazetteer import Gazetteer, Lexicon, load_gazetteer
 
 # Opening mark -> the closing marks that end it.
-_PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“”"}
+# Pages mix their marks: a straight double quote may close a curly one and a
+# curly closing mark a straight one ("“We will act." / "We will act”), and an
+# opening mark set where a closing one belongs closes ("… in Gaza,“ he said").
+_PAIRS = {"“": '”"“', "«": "»", "‘": "’", '"': '"”', "„": "“”"}
 _OPEN_BEFORE = set(" \t\n([{—–-:/") | {""}
 _CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…") | {""}
 
@@ -67,6 +70,7 @@ _SENTENCE_OPENERS = {
     "However", "A", "An", "His", "Her", "Its", "Their", "Our", "I", "On", "At", "After", "Meanwhile",
 }  # fmt: skip
 _INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_LETTER_AFTER_LOWER = re.compile(r"\b[a-z]+\s+[A-Z]\.$")
 # "“Who will stop us?” Akram al-Kaabi asked": the question belongs to the
 # sentence that attributes it, a name and then a reporting verb (gazetteer).
 _NAME_AFTER = re.compile(r"\s+(?:(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w'’.-]*\s+){1,5}(?=[a-z])")
@@ -174,7 +178,10 @@ def _is_open(text: str, i: int, mark: str) -> bool:
         return not after.isspace() or after == ""
     if mark == "‘":
         return (before in _OPEN_BEFORE or before in '“"«') and (after.isalnum() or after in '“"[')
-    # A straight double quote opens after a space or opening punctuation.
+    # A straight double quote opens after a space or opening punctuation; after a
+    # colon it may stand apart from its words ('It said: " And you, …"').
+    if before in _OPEN_BEFORE and after == " " and text[max(0, i - 2) : i] == ": ":
+        return True
     return before in _OPEN_BEFORE and after != "" and not after.isspace()
 
 
@@ -201,15 +208,26 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
     spans: list[QuoteSpan] = []
     # Each open entry: (position, mark, paragraph index, paragraphs spanned).
     stack: list[tuple[int, str, int, int]] = []
+    previous_end = 0
+
+    def unclosed(entry: tuple[int, str, int, int], end: int) -> None:
+        """A quotation never closed: it runs to the end of its (last) paragraph."""
+        start, mark, first_paragraph, spanned = entry
+        if len(text[start + 1 : end].split()) > 1:
+            spans.append(QuoteSpan(start, end, start + 1, end, mark, 0, first_paragraph, spanned))
+
     for paragraph in paragraphs:
         continuing = [entry for entry in stack if entry[1] in '“"«„']
         stack = []
         first_char = text[paragraph.start] if paragraph.start < len(text) else ""
         skip_at = -1
-        if continuing and first_char == continuing[-1][1]:
+        if continuing and first_char == continuing[-1][1] and _may_continue(text, continuing[-1], paragraphs):
             opener = continuing[-1]
             stack = [(opener[0], opener[1], opener[2], opener[3] + 1)]
             skip_at = paragraph.start
+        elif continuing:
+            unclosed(continuing[0], previous_end)
+        previous_end = paragraph.end
         # Only the quotation marks matter: let the regex engine find them.
         for found in _QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
             i = found.start()
@@ -243,7 +261,24 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[QuoteSpan
                 stack.append((i, char, paragraph.index, 1))
         # Unclosed double marks may continue; everything else is a stray mark.
         stack = [entry for entry in stack if entry[1] in '“"«„']
+    if stack:
+        unclosed(stack[0], previous_end)
     return tuple(sorted(spans, key=lambda span: (span.start, -span.end)))
+
+
+def _may_continue(text: str, opener: tuple[int, str, int, int], paragraphs: tuple[Paragraph, ...]) -> bool:
+    """Whether a quotation left open at a paragraph's end may go on in the next.
+
+    A curly or angled mark may; a straight one only when it opened its
+    paragraph or followed a colon ("Kaabi said: "…"): a straight mark left
+    open mid-sentence ('would have "dangerous consequences.') is a stray,
+    and the next paragraph's opening mark starts a quotation of its own.
+    """
+    position, mark, first_paragraph, _ = opener
+    if mark != '"':
+        return True
+    before = text[paragraphs[first_paragraph].start : position].rstrip()
+    return not before or before.endswith(":")
 
 
 def _straight_single(
@@ -288,7 +323,10 @@ def split_sentences(
                 # The next word, read in place: slicing the rest of the text here was quadratic.
                 following = _NEXT_WORD.match(text, cut)
                 initialism = _INITIALISM.search(text, max(0, match.start() - 8), match.start() + 1)
-                if not (initialism and following and following.group(1) in _SENTENCE_OPENERS):
+                # "wrote on X. He later …": a capital letter alone after a
+                # lower-case word ends the sentence ("Harry S. Truman" does not).
+                letter = _LETTER_AFTER_LOWER.search(text, max(0, match.start() - 24), match.start() + 1)
+                if not ((initialism or letter) and following and following.group(1) in _SENTENCE_OPENERS):
                     continue
             closes_quote = match.group(0)[-1] in '”"»’'
             if text[match.start()] in "?!" and closes_quote:
