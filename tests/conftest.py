@@ -14,6 +14,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 GOLD = REPO / "tests" / "gold" / "seeds.jsonl"
+# The development corpus lives beside the repository, never in it (../shared).
+DEV_CORPUS = REPO.parent / "shared" / "corpus" / "dev"
 
 
 @pytest.fixture(autouse=True)
@@ -45,3 +47,21 @@ def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db.close()
     assert not summary.failed, summary.failed
     return path
+
+
+@pytest.fixture(scope="session")
+def dev_corpus_figures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float | None]:
+    """`rhetrack eval`'s figures on the development corpus, ingested once into a fresh
+    database (the tests that read them skip where ../shared is absent)."""
+    from rhetrack.evaluate import evaluate, load_gold
+    from rhetrack.ingest import ingest
+    from rhetrack.storage import open_database
+
+    if not (DEV_CORPUS / "gold.jsonl").exists():
+        pytest.skip(f"no development corpus at {DEV_CORPUS}")
+    db = open_database(tmp_path_factory.mktemp("dev") / "dev.db")
+    try:
+        ingest(db, [DEV_CORPUS / "docs"])
+        return evaluate(db, load_gold(DEV_CORPUS / "gold.jsonl")).figures
+    finally:
+        db.close()
