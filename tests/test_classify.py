@@ -286,6 +286,17 @@ THREATS = [
         speaker="Donald Trump",
         reported=True,
     ),
+    # A vow or pledge "to" an act noun, with the one pledged between (a common translation).
+    case(
+        "We pledge the United States to major operations and lethal strikes.",
+        3,
+        ("united-states",),
+        id="pledge-x-to-operations",
+        speaker=KAABI,
+    ),
+    case(
+        "vowed large and deadly operations.", 3, id="coordinated-size-and-force", speaker=KAABI, reported=True
+    ),
     # A permission to attack given to a named group ("the organization's mujahedin"): 4.
     case(
         "It is a clear permission for the Badr organization's mujahedin to act against the occupation bases.",

@@ -1089,15 +1089,17 @@ class StatementReading:
             if word in _PREPOSITIONS and self.mark_ending(k, *NOUN_GOVERNORS, low=clause.start) is None:
                 # "called for strikes", "be met with a response", "capable of operations",
                 # "warned Tehran of military action" (the one warned between).
-                reach = 5 if word == "of" else 1
+                reach = 5 if word in ("of", "to") else 1
                 for j in range(k - 1, max(clause.start, k - reach) - 1, -1):
                     framed = self.mark_ending(j, *_FRAMED_BY.get(word, ()), low=clause.start)
-                    if framed is not None and (j == k - 1 or framed.category == WARNING_SPEECH):
-                        return framed
+                    if framed is not None and (j == k - 1 or framed.category in (WARNING_SPEECH, INTENTION)):
+                        return framed  # the one warned or pledged between: "pledge the US to strikes"
                 return None
             if word in ("and", "or"):
-                if k > clause.start and self.has(k - 1, FORCE, EVALUATION):
-                    continue  # "decisive and powerful action": coordinated qualifiers
+                if k > clause.start and (
+                    self.has(k - 1, FORCE, EVALUATION) or self.has(k + 1, FORCE, EVALUATION)
+                ):
+                    continue  # "decisive and powerful action", "large and deadly operations"
                 return None  # "command and control operations": no verb governs across a coordination
             verb = self.mark_ending(k, *NOUN_GOVERNORS, low=clause.start)
             if verb is None or verb.first == mark.first:
@@ -1459,7 +1461,7 @@ _FRAMED_BY: dict[str, tuple[str, ...]] = {
     "of": (CAPABILITY, WARNING_SPEECH),
     "with": (VICTIM_VERB, EXPECTATION),
     "by": (VICTIM_VERB,),
-    "to": (VICTIM_VERB, EXPECTATION),
+    "to": (VICTIM_VERB, EXPECTATION, INTENTION),  # "vowed to operations", "pledged them to strikes"
 }
 _NOUN_TAKING_VERBS = (
     LIGHT_VERB,
