@@ -156,33 +156,43 @@ def report_selection(database: Path, size: int) -> tuple[str, int]:
     return since, selected
 
 
-def main() -> None:
-    if sys.argv[1:2] == ["--floor"]:
-        # The floor's own process: nothing imported beyond what it needs.
-        print(floor_ingest(Path(sys.argv[2]), Path(sys.argv[3])))
-        return
-    sys.path.insert(0, str(HERE))
-    import corpus
-    import statements_db
+SECTIONS = ("ingest", "paragraphs", "queries", "aggregates", "startup")
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--size", type=int, default=6000, help="characters per article")
-    parser.add_argument("--statements", type=int, default=1_000_000, help="statements in the query database")
-    parser.add_argument("--workdir", type=Path, default=None, help="keep the corpus and databases here")
-    args = parser.parse_args()
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="rhetrack-bench-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    rows: list[tuple[str, str, str, str]] = []
 
-    def record(name: str, value: float, floor: float, unit: str, higher_is_better: bool = False) -> None:
+class Results:
+    """The table's rows, each figure beside its floor and their ratio, and the notes under it."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.notes: list[str] = []
+
+    def record(
+        self, name: str, value: float, floor: float, unit: str, higher_is_better: bool = False
+    ) -> None:
         ratio = floor / value if higher_is_better else value / floor
-        rows.append((name, f"{value:,.2f} {unit}", f"{floor:,.2f} {unit}", f"{ratio:.2f}x"))
+        self.rows.append((name, f"{value:,.2f} {unit}", f"{floor:,.2f} {unit}", f"{ratio:.2f}x"))
         print(f"  {name}: {value:,.2f} {unit} (floor {floor:,.2f}, ratio {ratio:.2f}x)", file=sys.stderr)
 
-    # -- ingest ------------------------------------------------------------------------
+    def annotate_last(self, text: str) -> None:
+        name, value, floor, ratio = self.rows[-1]
+        self.rows[-1] = (name, value, floor, f"{ratio}  ({text})")
+
+    def print(self) -> None:
+        print("| figure | rhetrack | floor | ratio |")
+        print("|---|---|---|---|")
+        for name, value, floor, ratio in self.rows:
+            print(f"| {name} | {value} | {floor} | {ratio} |")
+        if self.notes:
+            print("\n" + "; ".join(self.notes))
+
+
+def bench_ingest(args: argparse.Namespace, workdir: Path, results: Results) -> None:
+    """Ingest MB/s (1 process and one per core), re-ingest and peak memory; the stress corpus."""
+    import corpus
+
     cores = os.cpu_count() or 1
     densities = []
+    corpus_size = ""
     for share, runs in ((corpus.QUOTING_SHARE, (1, cores)), (1.0, (1,))):
         folder = workdir / f"corpus-{args.articles}x{args.size}-q{share:.2f}"
         if not (folder / "manifest.csv").exists():
@@ -202,10 +212,10 @@ def main() -> None:
             )
             label = ("1 process" if jobs == 1 else f"{jobs} processes") + dense
             floor_rate = megabytes / floor_seconds
-            record(f"ingest MB/s, {label}", megabytes / seconds, floor_rate, "MB/s", True)
+            results.record(f"ingest MB/s, {label}", megabytes / seconds, floor_rate, "MB/s", True)
             floor_rate = documents / floor_seconds
-            record(f"ingest documents/s, {label}", documents / seconds, floor_rate, "docs/s", True)
-            rows[-1] = (*rows[-1][:3], rows[-1][3] + f"  ({megabytes / seconds / jobs:.2f} MB/s per core)")
+            results.record(f"ingest documents/s, {label}", documents / seconds, floor_rate, "docs/s", True)
+            results.annotate_last(f"{megabytes / seconds / jobs:.2f} MB/s per core")
         # Each statement a file reports is one source (the corpus repeats quotes).
         statements = sqlite3.connect(database).execute("SELECT count(*) FROM statement_sources").fetchone()[0]
         densities.append(f"{statements / megabytes / 1000:.2f} statements/KB{dense}")
@@ -213,16 +223,39 @@ def main() -> None:
             continue
         ingested = workdir / f"ingest1-q{share:.2f}.db"
         seconds, _ = timed([*rhetrack_command(), "ingest", str(folder), "--db", str(ingested)])
-        record("re-ingest of the unchanged corpus, s", seconds, floor_seconds, "s")
+        results.record("re-ingest of the unchanged corpus, s", seconds, floor_seconds, "s")
         label = f"ingest peak memory, 1 process ({megabytes:,.1f} MB corpus)"
-        record(label, peak[1] / 1024, floor_peak / 1024, "MiB")
+        results.record(label, peak[1] / 1024, floor_peak / 1024, "MiB")
         corpus_size = f"{documents:,} articles, {megabytes:,.1f} MB"
+    results.notes.append(
+        f"{corpus_size} each corpus ({'; '.join(densities)}; the seed articles: 1.10); {cores} cores"
+    )
 
-    # -- queries at scale ------------------------------------------------------------------
+
+def bench_paragraphs(args: argparse.Namespace, workdir: Path, results: Results) -> None:
+    """One paragraph of N short threats against the same N in separate paragraphs (bench/paragraphs.py)."""
+    import paragraphs
+
+    cases = paragraphs.run_cases(workdir / "paragraphs", tuple(args.paragraph_counts))
+    for case in cases:
+        results.record(case.label, case.one_paragraph_seconds, case.separate_seconds, "s")
+        results.annotate_last(f"goal < {paragraphs.GOAL}x; {case.one_paragraph_statements:,} stored")
+
+
+def query_database(args: argparse.Namespace, workdir: Path) -> Path:
+    """The database of synthetic statements that the query and aggregate rows read, built once."""
+    import statements_db
+
     query_db = workdir / f"statements{args.statements}.db"
     if not query_db.exists():
         print(f"building {args.statements:,} statements in {query_db}", file=sys.stderr)
         statements_db.build(query_db, args.statements).close()
+    return query_db
+
+
+def bench_queries(args: argparse.Namespace, workdir: Path, results: Results) -> None:
+    """`show` and `timeline` with each filter against the same filter as one plain indexed SELECT."""
+    query_db = query_database(args, workdir)
     from rhetrack.partial_date import PartialDate
     from rhetrack.query import STATEMENT_COLUMNS, StatementFilter, find_statements, timeline
     from rhetrack.render import OutputFormat, render_rows
@@ -259,13 +292,16 @@ def main() -> None:
 
             value = median_of(5, query) * 1000
             floor = median_of(5, floor_query) * 1000
-            record(f"{command} {name} (limit 100), {args.statements:,} statements", value, floor, "ms")
-
-    # -- aggregates at scale: actors, trends, report ------------------------------------------
-    # End to end, as a user runs them (start-up included), against a process
-    # that runs the same aggregate as one plain sqlite3 query and writes it out.
+            results.record(
+                f"{command} {name} (limit 100), {args.statements:,} statements", value, floor, "ms"
+            )
     raw.close()
     db.close()
+
+
+def bench_aggregates(args: argparse.Namespace, workdir: Path, results: Results) -> None:
+    """`actors`, `trends` and `report` end to end (start-up included) against one plain sqlite3 query."""
+    query_db = query_database(args, workdir)
     selection_since, selection = report_selection(query_db, REPORT_STATEMENTS)
     report_file = workdir / "report.html"
     floor_file = workdir / "report-floor.json"
@@ -288,20 +324,22 @@ def main() -> None:
         value = statistics.median(timed(command)[0] for _ in range(3))
         floor_seconds = statistics.median(timed(floor)[0] for _ in range(3))
         unit, scale = ("s", 1) if "report" in name else ("ms", 1000)
-        record(
+        results.record(
             f"{name}, end to end, {args.statements:,} in the database",
             value * scale,
             floor_seconds * scale,
             unit,
         )
-    record(
+    results.record(
         f"report file size ({selection:,} statements) vs the same statements as JSON",
         report_file.stat().st_size / 1e6,
         floor_file.stat().st_size / 1e6,
         "MB",
     )
 
-    # -- start-up ----------------------------------------------------------------------------
+
+def bench_startup(args: argparse.Namespace, workdir: Path, results: Results) -> None:
+    """Cold start of `--help` and `show --limit 10` against `python -c pass` and a minimal Typer app."""
     # On a small database (the seed articles), as the goal states. The four
     # commands run in turn, round after round, so that a drift of the
     # machine (page cache, other load) weighs on rhetrack and its floors alike.
@@ -323,17 +361,55 @@ def main() -> None:
     start_ms = {name: statistics.median(times) * 1000 for name, times in starts.items()}
     for label in ("rhetrack --help", "rhetrack show --limit 10"):
         value = start_ms[label]
-        record(f"cold start: {label} vs a minimal Typer+rich app", value, start_ms["minimal app"], "ms")
-        record(f"cold start: {label} vs python -c pass", value, start_ms["python -c pass"], "ms")
+        results.record(
+            f"cold start: {label} vs a minimal Typer+rich app", value, start_ms["minimal app"], "ms"
+        )
+        results.record(f"cold start: {label} vs python -c pass", value, start_ms["python -c pass"], "ms")
 
-    print("| figure | rhetrack | floor | ratio |")
-    print("|---|---|---|---|")
-    for name, value, floor, ratio in rows:
-        print(f"| {name} | {value} | {floor} | {ratio} |")
-    print(
-        f"\n{corpus_size} each corpus ({'; '.join(densities)}; the seed articles: 1.10); "
-        f"{cores} cores; Python {sys.version.split()[0]}"
+
+BENCHES: dict[str, Callable[[argparse.Namespace, Path, Results], None]] = {
+    "ingest": bench_ingest,
+    "paragraphs": bench_paragraphs,
+    "queries": bench_queries,
+    "aggregates": bench_aggregates,
+    "startup": bench_startup,
+}
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--floor"]:
+        # The floor's own process: nothing imported beyond what it needs.
+        print(floor_ingest(Path(sys.argv[2]), Path(sys.argv[3])))
+        return
+    sys.path.insert(0, str(HERE))
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--size", type=int, default=6000, help="characters per article")
+    parser.add_argument("--statements", type=int, default=1_000_000, help="statements in the query database")
+    parser.add_argument(
+        "--paragraph-counts",
+        type=int,
+        nargs="+",
+        default=[1000, 2000],
+        help="quotations per document in the paragraph-size rows",
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=list(BENCHES),
+        help="run only this part (repeat for several); default: all, in this order: " + ", ".join(BENCHES),
+    )
+    parser.add_argument("--workdir", type=Path, default=None, help="keep the corpus and databases here")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="rhetrack-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    results = Results()
+    for name, bench in BENCHES.items():
+        if args.only is None or name in args.only:
+            bench(args, workdir, results)
+    results.notes.append(f"Python {sys.version.split()[0]}")
+    results.print()
 
 
 if __name__ == "__main__":

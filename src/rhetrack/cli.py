@@ -570,7 +570,12 @@ MinFigure = Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Exit 1 
 def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="Gold statements, JSON Lines (see the README).", exists=True)],
     misses: Annotated[
-        bool, typer.Option("--misses", help="Also list every missed, invented or mis-tagged statement.")
+        bool,
+        typer.Option(
+            "--misses",
+            help="Also print the level confusion table (gold level against level found) and every missed, "
+            "invented or mis-tagged statement, grouped by problem.",
+        ),
     ] = False,
     min_recall: MinFigure = None,
     min_precision: MinFigure = None,
@@ -583,22 +588,34 @@ def evaluate_command(
 ) -> None:
     """Measure the database against a gold file: recall, precision, speaker, date, level, targets.
 
-    With thresholds, exit 1 when a figure falls short, so the check can run in
-    an analyst's own pipeline.
+    With --misses, also the level confusion table and the misses grouped by
+    problem (missed, invented, speaker, date, level, targets). With
+    thresholds, exit 1 when a figure falls short, so the check can run in an
+    analyst's own pipeline.
 
     Example:
 
     \b
       rhetrack eval gold/seeds.jsonl --misses --min-recall 0.9
     """
-    from rhetrack.evaluate import evaluate, load_gold
-    from rhetrack.render import render_rows, render_value, stderr_console
+    from rhetrack.evaluate import CONFUSION_COLUMNS, MISS_PROBLEMS, evaluate, group_misses, load_gold
+    from rhetrack.render import render_confusion, render_rows, render_value, stderr_console
 
     result = evaluate(_database(db), load_gold(gold))
-    miss_rows = [miss.__dict__ for miss in result.misses] if misses else []
+    groups = group_misses(result.misses) if misses else []
+    miss_rows = [miss.__dict__ for _, group in groups for miss in group]
+    confusion = [row.as_row() for row in result.level_confusion()] if misses else []
     if output in (OutputFormat.json, OutputFormat.jsonl):
-        # One JSON document: figures, counts and (with --misses) the misses.
-        render_value({"figures": result.figures, "counts": result.counts, "misses": miss_rows}, output)
+        # One JSON document: figures, counts and (with --misses) the misses and the level confusion.
+        render_value(
+            {
+                "figures": result.figures,
+                "counts": result.counts,
+                "misses": miss_rows,
+                "level_confusion": confusion,
+            },
+            output,
+        )
     elif output is OutputFormat.csv and misses:
         # One CSV table: with --misses, the misses (the figures are one run without it).
         render_rows(miss_rows, MISS_COLUMNS, output)
@@ -610,7 +627,12 @@ def evaluate_command(
             title="eval " + " ".join(f"{name}={count}" for name, count in result.counts.items()),
         )
         if misses:
-            render_rows(miss_rows, MISS_COLUMNS, output, title="misses")
+            render_confusion(confusion, CONFUSION_COLUMNS)
+            for problem, group in groups:
+                title = f"misses: {problem} ({len(group)}): {MISS_PROBLEMS[problem]}"
+                render_rows([miss.__dict__ for miss in group], MISS_COLUMNS, output, title=title)
+            if not groups:
+                render_rows([], MISS_COLUMNS, output, title="misses: none")
     floors = {
         "recall": min_recall,
         "precision": min_precision,

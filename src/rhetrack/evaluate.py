@@ -8,12 +8,18 @@ shorter of the two, or, for an indirect statement, when the key lies inside
 the statement's sentence. Each gold line matches at most one statement; a
 statement that matches no gold line is invented, unless it overlaps a line
 already matched by another statement (a split).
+
+For `--misses`, the misses come grouped by problem (`group_misses`) and the
+levels of the matched statements as a confusion table (`level_confusion`):
+gold level down, level found across, so under-rating shows as the counts
+left of the diagonal.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path, PurePath
@@ -30,6 +36,17 @@ MATCH_COVERAGE = 0.6
 FIGURES = ("recall", "precision", "speaker", "date", "level_exact", "level_within_one", "target_f1")
 _MARKS = re.compile(r"[\"“”„«»‘’'`]")
 _DASHES = re.compile(r"[—–‐‑-]+")
+LEVELS = range(5)
+CONFUSION_COLUMNS = ("gold", *(f"found_{level}" for level in LEVELS), "total", "under", "exact", "over")
+# Each problem `--misses` reports, in the order its groups are listed, with what the group holds.
+MISS_PROBLEMS = {
+    "missed": "required gold lines no statement matches",
+    "invented": "statements that match no gold line",
+    "speaker": "matched statements with another speaker",
+    "date": "matched statements with another date",
+    "level": "matched statements with another level",
+    "targets": "matched statements with other targets",
+}
 
 
 @dataclass(frozen=True)
@@ -60,14 +77,86 @@ class Miss:
     reason: str
 
 
+@dataclass(frozen=True)
+class LevelPair:
+    """The level of one matched statement: the gold line's, the others it accepts, the one found."""
+
+    gold: int
+    accepted: tuple[int, ...]
+    found: int
+
+    @property
+    def verdict(self) -> str:
+        """`exact` where the gold line accepts the level found (as `level_exact` counts), else `under` or
+        `over` the gold level."""
+        if self.found == self.gold or self.found in self.accepted:
+            return "exact"
+        return "under" if self.found < self.gold else "over"
+
+
+@dataclass(frozen=True)
+class ConfusionRow:
+    """One row of the level confusion table: statements of one gold level (or `all`) by level found."""
+
+    gold: int | str
+    found: tuple[int, ...]  # how many were found at level 0, 1, 2, 3, 4
+    under: int
+    exact: int
+    over: int
+
+    def as_row(self) -> dict[str, Any]:
+        """The row under CONFUSION_COLUMNS: `gold, found_0 … found_4, total, under, exact, over`."""
+        values = (self.gold, *self.found, sum(self.found), self.under, self.exact, self.over)
+        return dict(zip(CONFUSION_COLUMNS, values, strict=True))
+
+
+def level_confusion(pairs: Iterable[LevelPair]) -> list[ConfusionRow]:
+    """Counts of matched statements by gold level (rows 0-4, then `all`) and level found (columns).
+
+    Every row is there, empty or not. `exact` counts what `level_exact` counts, so
+    a level the gold line accepts as an alternative is exact though off the
+    diagonal; `under` and `over` compare with the gold line's own level.
+
+    >>> [row.as_row()["found_2"] for row in level_confusion([LevelPair(3, (), 2)])]
+    [0, 0, 0, 1, 0, 1]
+    """
+    cells = {gold: [0] * len(LEVELS) for gold in LEVELS}
+    verdicts = {gold: {"under": 0, "exact": 0, "over": 0} for gold in LEVELS}
+    for pair in pairs:
+        cells[pair.gold][pair.found] += 1
+        verdicts[pair.gold][pair.verdict] += 1
+    rows = [ConfusionRow(gold, tuple(cells[gold]), **verdicts[gold]) for gold in LEVELS]
+    total = ConfusionRow(
+        "all",
+        tuple(sum(row.found[level] for row in rows) for level in LEVELS),
+        sum(row.under for row in rows),
+        sum(row.exact for row in rows),
+        sum(row.over for row in rows),
+    )
+    return [*rows, total]
+
+
+def group_misses(misses: Iterable[Miss]) -> list[tuple[str, list[Miss]]]:
+    """The misses by problem, in the order of MISS_PROBLEMS, each group in the order found; no empty group."""
+    groups: dict[str, list[Miss]] = {problem: [] for problem in MISS_PROBLEMS}
+    for miss in misses:
+        groups[miss.problem].append(miss)
+    return [(problem, group) for problem, group in groups.items() if group]
+
+
 @dataclass
 class Evaluation:
     figures: dict[str, float | None] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
+    levels: list[LevelPair] = field(default_factory=list)
 
     def rows(self) -> list[dict[str, Any]]:
         return [{"figure": name, "value": self.figures[name]} for name in FIGURES]
+
+    def level_confusion(self) -> list[ConfusionRow]:
+        """The levels of the matched statements as a confusion table (see `level_confusion`)."""
+        return level_confusion(self.levels)
 
 
 def fold_text(text: str) -> str:
@@ -197,10 +286,12 @@ def evaluate(db: Database, gold: list[GoldStatement]) -> Evaluation:
             date_ok += 1
         else:
             miss("date", f"found {row['date'] or 'unknown'}, gold {g.date or 'unknown'}")
-        if row["level"] in (g.level, *g.levels_ok):
+        level = LevelPair(g.level, g.levels_ok, row["level"])
+        result.levels.append(level)
+        if level.verdict == "exact":
             level_ok += 1
         else:
-            miss("level", f"found {row['level']}, gold {g.level}")
+            miss("level", f"found {row['level']}, gold {g.level} ({level.verdict})")
         if any(abs(row["level"] - wanted) <= 1 for wanted in (g.level, *g.levels_ok)):
             level_near += 1
         found = set(row["targets"])

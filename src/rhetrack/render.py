@@ -266,6 +266,49 @@ def render_timeline(rows: Sequence[dict[str, Any]]) -> None:
     stdout_console().print(table)
 
 
+def render_confusion(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    """The level confusion table for people: a row per gold level, then `all`; a column per level found.
+
+    Counts left of the diagonal (found below the gold level: under-rated) are
+    red, on it green, right of it (over-rated) yellow, zeros dim; `under`,
+    `exact` and `over` sum each row, and the caption sums the last row, the
+    totals. Other formats take the same rows through `render_value`.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from rhetrack.levels import LEVEL_NAMES
+
+    found = [column for column in columns if column.startswith("found_")]
+    total = rows[-1]
+    table = Table(
+        title="level confusion: gold level down, level found across",
+        title_justify="left",
+        caption=f"{total['total']} matched: {total['under']} under-rated, {total['exact']} exact, "
+        f"{total['over']} over-rated",
+        caption_justify="left",
+    )
+    table.add_column("gold level", no_wrap=True)
+    for column in columns[1:]:
+        table.add_column(column.removeprefix("found_"), justify="right", no_wrap=True)
+    for index, row in enumerate(rows):
+        gold = row["gold"]
+        label = f"{gold} {LEVEL_NAMES[gold]}" if isinstance(gold, int) else str(gold)
+        cells = [Text(label, style=LEVEL_STYLES[gold] if isinstance(gold, int) else "bold")]
+        for column in columns[1:]:
+            count = row[column]
+            style = "dim" if not count else ""
+            if count and isinstance(gold, int) and column in found:
+                level = found.index(column)
+                style = "bold red" if level < gold else "green" if level == gold else "yellow"
+            elif count and column in ("under", "over"):
+                style = "bold red" if column == "under" else "yellow"
+            cells.append(Text(str(count), style=style))
+        # A line above the last row, the totals.
+        table.add_row(*cells, end_section=index == len(rows) - 2)
+    stdout_console().print(table)
+
+
 def _period_cell(row: dict[str, Any], period: str) -> str:
     """One period's figures in a cell: `statements, highest, mean, threats, calls`."""
     if not row[f"{period}_statements"]:
