@@ -32,7 +32,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from rhetrack.acts import (
+from rhetrack.acts import NO_SIDE, NOUN_ACTS, Act, Side, StatementReading, longest, target_hits
+from rhetrack.clauses import (
     ACCUSATION,
     ADDRESSEE,
     CALM,
@@ -51,8 +52,6 @@ from rhetrack.acts import (
     MILD_HARM,
     MILD_NOUN,
     MOBILIZATION,
-    NO_SIDE,
-    NOUN_ACTS,
     OBLIGATION,
     REACH,
     READY,
@@ -72,12 +71,7 @@ from rhetrack.acts import (
     VIOLENT_NOUN,
     WARNING_NOUN,
     WARNING_SPEECH,
-    Act,
     Clause,
-    Side,
-    StatementReading,
-    longest,
-    target_hits,
 )
 from rhetrack.escalation import load_sides
 from rhetrack.gazetteer import Gazetteer, Lexicon, fold_name, word_lexicon
