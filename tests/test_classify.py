@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from rhetrack.classify import classify, read_surroundings, speaker_side
+from rhetrack.classify import classify, speaker_side
 from rhetrack.gazetteer import load_gazetteer
 from rhetrack.levels import LEVEL_NAMES, level_number
+from rhetrack.targets import read_surroundings
 
 
 def case(

@@ -1,9 +1,9 @@
-"""Reading a statement's words as acts: who does what, how and in which clause.
+"""Reading a statement's acts: who does what, to whom, and how.
 
-The first half of classification (`classify` composes the second): the
-speaker's words are cut into clauses, every lexicon word of
-`escalation.toml` is found, and each act (violent, coercive, demanded, harm
-promised, readiness, condemnation …) is read for
+The first half of classification (`classify` composes the second): in a
+statement's clauses (`clauses` cuts them and marks its lexicon words), each
+act word (violent, coercive, demanded, harm promised, readiness,
+condemnation …) is read for
 
 - who acts (`Act.agent`): the speaker's side, another side, the addressee,
   or no one named;
@@ -18,93 +18,91 @@ Pure: text and the speaker's side in, frozen records out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 
-from rhetrack.escalation import Mark, Token, load_escalation, side_names, tokenize
+from rhetrack.clauses import (
+    ACCUSATION,
+    ACHIEVEMENT,
+    AMBIGUOUS_NOUN,
+    ANY,
+    CALM,
+    CAPABILITY,
+    CESSATION,
+    COERCIVE,
+    COERCIVE_NOUN,
+    COMPLEMENTIZERS,
+    CONDITIONAL,
+    CONTINUATION,
+    CONTINUATION_VERB,
+    COORDINATORS,
+    CULPRITS,
+    DECISION,
+    DECISION_VERB,
+    DEFENSIVE,
+    DEMAND_NOUN,
+    DEMAND_VERB,
+    DEMANDED,
+    DEMANDED_NOUN,
+    DESIGNATION,
+    ENDORSE_VERB,
+    ENEMY,
+    EVALUATION,
+    EXPECTATION,
+    FORCE,
+    FUTURE,
+    HARM_WARNING,
+    HOSTILE,
+    HYPOTHETICAL,
+    IDIOM,
+    INTENTION,
+    JUSTIFICATION,
+    LIGHT_VERB,
+    LITOTES,
+    MILD,
+    MILD_HARM,
+    MILD_NOUN,
+    MOBILIZATION,
+    MODALS,
+    NEGATION,
+    OBLIGATION,
+    OWN,
+    PEACEFUL,
+    PEACEFUL_WORD,
+    PERMISSION,
+    PURSUIT,
+    REACH,
+    READY,
+    READY_PHRASE,
+    READY_VERB,
+    REMOVAL,
+    REPORTED_OWN,
+    REPORTED_OWN_GROUP,
+    RESPONSIBILITY,
+    RESULT,
+    SEVERE_HARM,
+    SUBORDINATORS,
+    SUFFER,
+    THIRD_PERSON,
+    THREAT_NOUN,
+    THREAT_SPEECH,
+    VERB_GROUP_HEADS,
+    VERB_LIST_CATEGORIES,
+    VERDICT,
+    VICTIM_VERB,
+    VICTIMS,
+    VIOLENT,
+    VIOLENT_MANNER,
+    VIOLENT_NOUN,
+    WARNING_NOUN,
+    WARNING_SPEECH,
+    WEAPON,
+    Clause,
+    ClauseReading,
+    word_set,
+)
+from rhetrack.escalation import Mark, side_names
 from rhetrack.gazetteer import Gazetteer, Lexicon
-from rhetrack.segment import ends_with_abbreviation
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Categories of escalation.toml, by role.
-VIOLENT = "acts.violent_verbs"
-MILD = "acts.mild_verbs"
-DEFENSIVE = "acts.defensive_verbs"
-VIOLENT_NOUN = "acts.violent_nouns"
-MILD_NOUN = "acts.mild_nouns"
-WEAPON = "acts.weapons"
-COERCIVE = "acts.coercive_verbs"
-COERCIVE_NOUN = "acts.coercive_nouns"
-DEMANDED = "acts.demanded_verbs"
-DEMANDED_NOUN = "acts.demanded_nouns"
-FORCE = "acts.force_modifiers"
-PEACEFUL = "acts.peaceful_manners"
-VIOLENT_MANNER = "acts.violent_manners"
-REMOVAL = "acts.removal_verbs"
-REACH = "acts.reach_verbs"
-PURSUIT = "acts.pursuit_verbs"
-CULPRITS = "acts.culprits"
-AMBIGUOUS_NOUN = "acts.ambiguous_nouns"
-HARM_WARNING = "harm.warnings"
-VERDICT = "endorse.verdicts"
-DESIGNATION = "harm.designations"
-CESSATION = "modality.cessation"
-OTHERS_CLAIM = "attribution.others_claims"
-VICTIMS = "attribution.victims"
-SEVERE_HARM = "harm.severe_nouns"
-MILD_HARM = "harm.mild_nouns"
-VICTIM_VERB = "harm.victim_verbs"
-SUFFER = "harm.suffering"
-EXPECTATION = "harm.expectation"
-IDIOM = "harm.idioms"
-READY = "readiness.words"
-READY_PHRASE = "readiness.phrases"
-READY_VERB = "readiness.verb_phrases"
-DEMAND_VERB = "demand.verbs"
-DEMAND_NOUN = "demand.nouns"
-OBLIGATION = "demand.obligation"
-MOBILIZATION = "demand.mobilization"
-PERMISSION = "demand.permission"
-FUTURE = "modality.future"
-HYPOTHETICAL = "modality.hypothetical"
-INTENTION = "modality.intention"
-CAPABILITY = "modality.capability"
-CONTINUATION_VERB = "modality.continuation_verbs"
-CONTINUATION = "modality.continuation_words"
-DECISION_VERB = "modality.decision_verbs"
-DECISION = "modality.decision_words"
-CONDITIONAL = "modality.conditional"
-ANY = "modality.any_words"
-NEGATION = "modality.negation"
-LITOTES = "modality.litotes"
-RESULT = "claim.results"
-RESPONSIBILITY = "claim.responsibility"
-JUSTIFICATION = "claim.justification"
-LIGHT_VERB = "claim.light_verbs"
-ENDORSE_VERB = "endorse.verbs"
-EVALUATION = "endorse.evaluations"
-ACHIEVEMENT = "endorse.achievements"
-HOSTILE = "hostility.words"
-ACCUSATION = "hostility.verbs"
-CALM = "deescalation.appeals"
-PEACEFUL_WORD = "deescalation.words"
-WARNING_SPEECH = "speech.warning"
-WARNING_NOUN = "speech.warning_nouns"
-THREAT_NOUN = "speech.threat_nouns"
-THREAT_SPEECH = "speech.threat"
-OWN = "sides.own"
-REPORTED_OWN = "sides.reported_own"
-REPORTED_OWN_GROUP = "sides.reported_own_group"
-ENEMY = "sides.enemy"
-FORCES = "sides.forces"
-ADDRESSEE = "sides.addressee"
-THIRD_PERSON = "sides.third_person"
 
 # What can be an act, and which acts are nouns (read through the verb that
 # governs them) rather than verbs (read through their verb group).
@@ -146,46 +144,25 @@ NOUN_GOVERNORS = (
 
 # Words of a verb group, between a subject and its verb: "will not, under
 # any circumstances, ever target" is one group.
-_AUXILIARIES = _word_set(
+_AUXILIARIES = word_set(
     "be is are am was were been being 's 're 'm have has had having 've do does did not n't never "
     "also then only soon again already still even just now certainly definitely surely indeed "
     "actually really truly undoubtedly inevitably immediately directly swiftly quickly ever always "
     "once more further"
 )
-_BE = _word_set("be is are am was were been being 's 're 'm")
-_HAVE = _word_set("have has had having 've")
-_CONTRACTING = _word_set("it that there what he she who here where this which")
-_PAST_BE = _word_set("was were been")
-_MODALS = _word_set("will would shall should can could may might must 'll 'd wo")
-_COORDINATORS = _word_set("and but or so yet")
-_SUBORDINATORS = _word_set(
-    "while whereas because although though since unless after before following amid until till"
-)
-# In reported speech a clause of these is the narrator's, not the speaker's:
-# "Israel threatened to target Huthi leaders after Israeli jets struck two ports".
-_NARRATING = _word_set("after before following amid since as when")
-_RELATIVES = _word_set("which who whom whose where")
-_SUBJECT_PRONOUNS = _word_set("we i you they he she it")
-_SUBJECT_STARTERS = _word_set(
-    "we i you they he she it the a an this these those his her its their our my your any all no every "
-    "some such"
-)
-_COMPLEMENTIZERS = _word_set("that which who whom whose where when")
-_PREPOSITIONS = _word_set(
+_BE = word_set("be is are am was were been being 's 're 'm")
+_HAVE = word_set("have has had having 've")
+_CONTRACTING = word_set("it that there what he she who here where this which")
+_PAST_BE = word_set("was were been")
+_PREPOSITIONS = word_set(
     "on at in against toward towards into upon over of for from with by to across inside within onto"
 )
-_DETERMINERS = _word_set(
+_DETERMINERS = word_set(
     "the a an this that these those our their its his her my your all any every each some no such "
     "several many few both other last first second third next new fresh further more multiple "
     "numerous various dozens hundreds thousands recent latest previous past possible additional "
     "repeated two three four five"
 )
-_BOUNDARY_PUNCTUATION = frozenset(";:—–-")
-# Where a noun's phrase ends and its verb group begins: "the attacks on X are …".
-VERB_GROUP_HEADS = _word_set(
-    "is are was were will would shall should has have had be been can could may might must 's 'll"
-)
-_RELATIVE_CONDITIONS = ("whoever", "anyone who", "those who", "anybody who", "whomever")
 
 
 @dataclass(frozen=True)
@@ -207,18 +184,6 @@ class Side:
 
 
 NO_SIDE = Side()
-
-
-@dataclass(frozen=True)
-class Clause:
-    start: int  # token indices, end exclusive
-    end: int
-    protasis: bool = False  # the "if …" of a condition: the other side's act
-    conditional: bool = False  # the clause whose act a condition governs
-    aside: bool = False  # a relative clause set off by commas: ", who killed our leaders,"
-    resumes: bool = False  # the main clause going on after an aside
-    narrated: bool = False  # in reported speech, the narrator's own clause ("after …")
-    opener: str = ""  # why the clause starts: "that", "coord", "if", "aside" …
 
 
 @dataclass(frozen=True)
@@ -247,239 +212,25 @@ class Act:
 Found = tuple[str, str]  # (side, words)
 
 
-class StatementReading:
-    """A statement's tokens, lexicon marks and clauses, and the reading of its acts.
+class StatementReading(ClauseReading):
+    """The reading of a statement's acts, in its clauses (see `ClauseReading`).
 
-    `reported_until`: the offset before which the words are reported speech,
-    where "it would", "his forces" and (for an armed group) "they" stand for
-    the speaker.
+    `side` is the speaker's; in reported speech (before `reported_until`)
+    "it would", "his forces" and (for an armed group) "they" stand for the
+    speaker.
     """
 
     def __init__(self, content: str, side: Side, reported_until: int, gazetteer: Gazetteer) -> None:
-        self.content = content
+        super().__init__(content, reported_until, gazetteer)
         self.side = side
-        self.gazetteer = gazetteer
-        self.tokens: list[Token] = tokenize(content)
-        self.marks: list[Mark] = load_escalation().marks(self.tokens)
-        self.starting: dict[int, list[Mark]] = {}
-        self.ending: dict[int, list[Mark]] = {}
-        self.covering: dict[int, set[str]] = {}
-        for mark in self.marks:
-            self.starting.setdefault(mark.first, []).append(mark)
-            self.ending.setdefault(mark.last, []).append(mark)
-            for index in range(mark.first, mark.last + 1):
-                self.covering.setdefault(index, set()).add(mark.category)
-        self.reported_until = reported_until
         self.own_spans = [m.span() for m in side.name.finditer(content)] if side.name else []
         self.home_spans = [m.span() for m in side.home.finditer(content)] if side.home else []
         self.target_hits = target_hits(content, gazetteer)
         self.actor_spans = [m.span() for m in gazetteer.actor_pattern.finditer(content)]
         self.side_spans = [m.span() for m in side_names().finditer(content)]
-        self.clauses: list[Clause] = list(self._clauses())
-        self.clause_of: list[Clause] = []
-        for clause in self.clauses:
-            self.clause_of.extend([clause] * (clause.end - clause.start))
         self._acts: list[Act] = []
         self._predicate_agent: Found | None = None
         self._reach = 0  # the first token of the words deciding the act being read
-
-    # -- tokens and marks ---------------------------------------------------------------------
-    def text(self, first: int, last: int) -> str:
-        return self.content[self.tokens[first].start : self.tokens[last].end]
-
-    def word(self, index: int) -> str:
-        return self.tokens[index].text
-
-    def is_word(self, index: int) -> bool:
-        return self.tokens[index].is_word
-
-    def has(self, index: int, *categories: str) -> bool:
-        return bool(self.covering.get(index, set()).intersection(categories))
-
-    def marks_at(self, index: int, *categories: str) -> list[Mark]:
-        return [m for m in self.starting.get(index, ()) if m.category in categories]
-
-    def mark_ending(self, index: int, *categories: str, low: int = 0) -> Mark | None:
-        """The longest mark of these categories ending at `index`; ties go to the first category."""
-        found = [m for m in self.ending.get(index, ()) if m.first >= low and m.category in categories]
-        return max(found, key=lambda m: (m.last - m.first, -categories.index(m.category)), default=None)
-
-    def reported(self, index: int) -> bool:
-        return self.tokens[index].start < self.reported_until
-
-    # -- clauses ------------------------------------------------------------------------------
-    def _clauses(self) -> Iterator[Clause]:
-        """Clauses, each sentence cut at clause punctuation, new subjects,
-        complementizers, subordinators, relative asides and conditions."""
-        sentence_ends = [end for _, end in sentence_breaks(self.content)]
-        start, count = 0, len(self.tokens)
-        while start < count:
-            limit = next((e for e in sentence_ends if e > self.tokens[start].start), len(self.content))
-            end = start
-            while end < count and self.tokens[end].start < limit:
-                end += 1
-            end = max(end, start + 1)
-            yield from self._sentence_clauses(start, end)
-            start = end
-
-    def _cuts(self, start: int, end: int) -> dict[int, str]:
-        """Token indices at which a clause starts, with the reason."""
-        cuts: dict[int, str] = {}
-        aside_open = False  # a relative or subordinate clause ends at the next comma
-        for i in range(start, end):
-            word = self.word(i)
-            after = self.word(i + 1) if i + 1 < end else ""
-            if word in _BOUNDARY_PUNCTUATION:
-                cuts[i + 1], aside_open = ("colon" if word == ":" else "punct"), False
-            elif word == "," and after in _RELATIVES:
-                cuts[i + 1], aside_open = "aside", True
-            elif word == "," and aside_open:
-                cuts[i + 1], aside_open = "resume", False
-            elif word == "," and (after in _SUBORDINATORS or self._condition_at(i + 1)):
-                cuts[i + 1] = "punct"
-            elif word in _SUBORDINATORS and i > start:
-                cuts[i], aside_open = "sub", True
-            elif (
-                word in _COORDINATORS
-                and i > start
-                and self._subject_follows(i + 1, end)
-                and self._has_verb(max([start, *(c for c in cuts if c <= i)]), i)
-            ):
-                cuts[i] = "coord"  # "we are ready and we will strike", not "Washington and London will pay"
-            elif word == "that" and i > start and self._starts_subject(i + 1, end):
-                cuts[i + 1] = "claimed" if self.marks_at(i - 1, OTHERS_CLAIM) else "that"
-            elif (
-                self._reporting(i)
-                and i > start
-                and not self.has(i, WARNING_SPEECH)
-                and self._finite_clause_follows(i + 1, end)
-            ):
-                cuts[i + 1] = "that"  # "said the group would …": a that-less complement
-            elif self._condition_at(i) and i > start:
-                cuts[i] = "if" if self.word(i - 1) not in (",", "and", "but", "or") else "if-after"
-        if self._condition_at(start):
-            cuts[start] = "if-after"
-        return {c: why for c, why in cuts.items() if start <= c < end}
-
-    def _sentence_clauses(self, start: int, end: int) -> Iterator[Clause]:
-        cuts = self._cuts(start, end)
-        bounds = sorted({start, *cuts, end})
-        pieces: list[Clause] = []
-        for left, right in pairwise(bounds):
-            why = cuts.get(left, "")
-            if why in ("if", "if-after"):
-                stop = self._protasis_end(left, right)
-                pieces.append(Clause(left, stop, protasis=True, opener=why))
-                if stop < right:
-                    pieces.append(Clause(stop, right, opener="apodosis"))
-                continue
-            narrated = why == "claimed" or (
-                self.reported(left) and (why == "aside" or (why == "sub" and self.word(left) in _NARRATING))
-            )
-            pieces.append(
-                Clause(
-                    left, right, aside=why == "aside", resumes=why == "resume", narrated=narrated, opener=why
-                )
-            )
-        pieces = [part for piece in pieces for part in self._end_claimed(piece)]
-        # A condition governs the clause after it and, when it follows one with no
-        # comma or "but" between ("we will strike if they attack"), the clause before it.
-        for index, piece in enumerate(pieces):
-            if piece.protasis:
-                after = index + 1
-                while after < len(pieces) - 1 and (
-                    pieces[after].aside
-                    or not any(self.is_word(j) for j in range(pieces[after].start, pieces[after].end))
-                ):
-                    after += 1  # "If Iran kills protesters, which is their custom, we will …"
-                for near in (index - 1, after) if piece.opener == "if" else (after,):
-                    if 0 <= near < len(pieces) and not pieces[near].protasis:
-                        neighbour = pieces[near]
-                        pieces[near] = Clause(
-                            neighbour.start, neighbour.end, False, True, neighbour.aside, neighbour.resumes,
-                            neighbour.narrated, neighbour.opener,
-                        )  # fmt: skip
-        yield from pieces
-
-    def _end_claimed(self, piece: Clause) -> Iterator[Clause]:
-        """A clause of what others claim ends where the sentence's own verb group comes
-        back: "claims that the group would attack civilians | were lies"."""
-        if piece.opener != "claimed":
-            yield piece
-            return
-        heads = [j for j in range(piece.start, piece.end) if self.word(j) in VERB_GROUP_HEADS]
-        if len(heads) < 2:
-            yield piece
-            return
-        yield Clause(piece.start, heads[1], narrated=True, opener="claimed")
-        yield Clause(heads[1], piece.end, opener="resume")
-
-    def _protasis_end(self, left: int, right: int) -> int:
-        """Where a condition ends: its comma or "then"; an "if" with no comma before the
-        speaker's own subject ("if they strike we will respond"); "whoever …" before its verb
-        group ("those who play with fire should expect destruction")."""
-        relative = any(m.lemma in _RELATIVE_CONDITIONS for m in self.marks_at(left, CONDITIONAL))
-        for j in range(left + 1, right):
-            word = self.word(j)
-            if word in (",", "then") or (j > left + 2 and word in ("we", "i")):
-                return j
-            if relative and j > left + 2 and word in VERB_GROUP_HEADS:
-                return j
-        return right
-
-    def _condition_at(self, index: int) -> bool:
-        """A conditional word; "should" only where it opens a clause ("Should they attack,
-        …") or inverts one ("military action should it continue")."""
-        if not self.marks_at(index, CONDITIONAL):
-            return False
-        if self.word(index) != "should" or index == 0 or not self.is_word(index - 1):
-            return True
-        return index + 1 < len(self.tokens) and self.word(index + 1) in _SUBJECT_PRONOUNS
-
-    def _reporting(self, index: int) -> bool:
-        """Whether the word at `index` is a verb of speaking of the gazetteer."""
-        return self.word(index) in self.gazetteer.verb_lemma
-
-    def _starts_subject(self, index: int, end: int) -> bool:
-        """Whether a clause's subject can start at `index` (after "that")."""
-        if index >= end:
-            return False
-        return self.word(index) in _SUBJECT_STARTERS or self.content[self.tokens[index].start].isupper()
-
-    def _has_verb(self, start: int, end: int) -> bool:
-        """Whether tokens start..end-1 hold a verb group or a verb of some lexicon."""
-        return any(
-            self.word(j) in VERB_GROUP_HEADS or self.word(j) in _MODALS or self._reporting(j)
-            or any(m.category in _VERB_LIST_CATEGORIES for m in self.ending.get(j, ()))
-            for j in range(start, end)
-        )  # fmt: skip
-
-    def _finite_clause_follows(self, index: int, end: int) -> bool:
-        """Whether a subject and its verb group follow, before any "to": "said the group
-        would strike", "said he had ordered", not "urged the armies to fight"."""
-        if index >= end or not self._starts_subject(index, end) or self.word(index) in ("that", "to"):
-            return False
-        for j in range(index + 1, min(end, index + 7)):
-            word = self.word(j)
-            if word == "to" or word in _COMPLEMENTIZERS or not self.is_word(j):
-                return False  # "urged the armies to fight", "warned the United States that …"
-            if word in VERB_GROUP_HEADS or word in _MODALS:
-                return True
-        return False
-
-    def _subject_follows(self, index: int, end: int) -> bool:
-        """Whether a new subject and its verb group follow a coordinator: "and we will",
-        "but Israel has"."""
-        if index >= end:
-            return False
-        if self.word(index) in _SUBJECT_PRONOUNS:
-            return True
-        for j in range(index, min(end, index + 5)):
-            if self.word(j) in VERB_GROUP_HEADS:
-                return j > index
-            if not self.is_word(j):
-                return False
-        return False
 
     # -- acts ---------------------------------------------------------------------------------
     def acts(self) -> list[Act]:
@@ -569,8 +320,8 @@ class StatementReading:
         word = self.word(index)
         return (
             word in _PREPOSITIONS
-            or word in _SUBORDINATORS
-            or word in _COORDINATORS
+            or word in SUBORDINATORS
+            or word in COORDINATORS
             or self.has(index, CONDITIONAL)
             or word.endswith("ly")
             or word in ("down", "up", "away", "out", "again", "too", "soon", "forever")
@@ -893,7 +644,7 @@ class StatementReading:
                 return k - 1
             if form == "past" and word.endswith("ed") and len(word) > 3:
                 return k - 1
-            if form in ("base", "s") and (word == "to" or word in _MODALS):
+            if form in ("base", "s") and (word == "to" or word in MODALS):
                 return k
             if form in ("base", "s", "past") and any(
                 m.form == form and m.category in _PARALLEL_VERBS for m in self.ending.get(k, ())
@@ -907,7 +658,7 @@ class StatementReading:
         for k in range(to - 1, max(clause.start, to - 10) - 1, -1):
             if not self.is_word(k):
                 break
-            if self.word(k) in _MODALS or self._is_be(k) or self.word(k) in _HAVE:
+            if self.word(k) in MODALS or self._is_be(k) or self.word(k) in _HAVE:
                 return k
         return to - 1
 
@@ -936,7 +687,7 @@ class StatementReading:
                     self.has(k, *GOVERNORS)
                     or self._is_be(k)
                     or self.word(k) in _HAVE
-                    or self.word(k) in _MODALS
+                    or self.word(k) in MODALS
                 ):
                     return None
                 continue
@@ -1060,7 +811,7 @@ class StatementReading:
             if (
                 not self.is_word(j)
                 or word in _PREPOSITIONS
-                or word in _COMPLEMENTIZERS
+                or word in COMPLEMENTIZERS
                 or word in VERB_GROUP_HEADS
             ):
                 break
@@ -1082,7 +833,7 @@ class StatementReading:
         a verb of naming governs nothing ("what it called attacks")."""
         for k in range(mark.first - 1, max(clause.start, mark.first - 7) - 1, -1):
             word = self.word(k)
-            if word in _COMPLEMENTIZERS or not self.is_word(k):
+            if word in COMPLEMENTIZERS or not self.is_word(k):
                 return None
             if word == "of" and k > clause.start and self.word(k - 1) in _QUANTITIES:
                 continue  # "a wave of drones", "a barrage of rockets"
@@ -1193,11 +944,11 @@ class StatementReading:
         word = self.word(i)
         if word == ",":
             return self._appositive_subject(i, clause)
-        if word in _COMPLEMENTIZERS:
+        if word in COMPLEMENTIZERS:
             return self._antecedent_side(i)
         low = i
         while low - 1 >= clause.start and self.is_word(low - 1) and i - low < 8:
-            if self.word(low - 1) in _COMPLEMENTIZERS or self._verbal(low - 1):
+            if self.word(low - 1) in COMPLEMENTIZERS or self._verbal(low - 1):
                 break
             low -= 1
         high = next((j - 1 for j in range(low + 1, i + 1) if self.word(j) in _PREPOSITIONS), i)
@@ -1227,7 +978,7 @@ class StatementReading:
         if self._reporting(index) and not self._nominal(index):
             return True
         return any(
-            m.category in _VERB_LIST_CATEGORIES for m in self.ending.get(index, ())
+            m.category in VERB_LIST_CATEGORIES for m in self.ending.get(index, ())
         ) and not self._nominal(index)
 
     def _unnamed(self, low: int, high: int) -> Found:
@@ -1320,7 +1071,7 @@ class StatementReading:
     def _object_side(self, mark: Mark, clause: Clause) -> str:
         """The side of what an act is done to: the first side named in the few words after it."""
         for j in range(mark.last + 1, min(clause.end, mark.last + 6)):
-            if not self.is_word(j) or self.word(j) in _COMPLEMENTIZERS or self.word(j) in _LOCATIVES:
+            if not self.is_word(j) or self.word(j) in COMPLEMENTIZERS or self.word(j) in _LOCATIVES:
                 break  # "its operations in Yemen": where, not whom
             side = self._side_at(j)
             if side is not None:
@@ -1410,7 +1161,7 @@ class StatementReading:
             if (
                 not self.is_word(k)
                 or word in _PREPOSITIONS
-                or word in _COORDINATORS
+                or word in COORDINATORS
                 or word in VERB_GROUP_HEADS
             ):
                 return False
@@ -1435,21 +1186,17 @@ _PARALLEL_VERBS = frozenset(
 _NAMING_VERBS = frozenset(
     {"call", "tell/told", "ask", "invite", "press", "push", "task", "direct", "allow", "permit"}
 )
-_OWN_FORCES = _word_set("military army forces troops navy")
-_VERB_LIST_CATEGORIES = frozenset(
-    {VIOLENT, MILD, DEFENSIVE, REMOVAL, COERCIVE, DEMANDED, SUFFER, ACCUSATION, WARNING_SPEECH, THREAT_SPEECH,
-     INTENTION, DEMAND_VERB, LIGHT_VERB, CONTINUATION_VERB, DECISION_VERB, ENDORSE_VERB, VICTIM_VERB}
-)  # fmt: skip
-_QUANTITIES = _word_set(
+_OWN_FORCES = word_set("military army forces troops navy")
+_QUANTITIES = word_set(
     "wave waves barrage salvo salvos volley swarm series number string dozens hundreds thousands"
 )
-_LOCATIVES = _word_set("in inside within across throughout near")
+_LOCATIVES = word_set("in inside within across throughout near")
 _KEEPING_ON = frozenset({"continue", "keep", "go on", "carry on", "persist"})
 # Endorsing verbs that praise (not those that only name: "described the incident as").
 _PRAISE = frozenset({"bless", "praise", "salute", "hail", "congratulate", "laud", "commend", "celebrate",
                      "glorify", "applaud", "honour", "honor", "extol", "cheer", "thank", "endorse", "admire",
                      "pay tribute/paid", "pay homage/paid", "take pride/took/taken", "be proud"})  # fmt: skip
-_RESOLVABLE = _word_set("they them their theirs he him his she her it its")
+_RESOLVABLE = word_set("they them their theirs he him his she her it its")
 _ACT_NOUNS = frozenset(
     {VIOLENT_NOUN, MILD_NOUN, WEAPON, COERCIVE_NOUN, DEMANDED_NOUN, WARNING_NOUN, AMBIGUOUS_NOUN}
 )
@@ -1508,17 +1255,3 @@ def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _within_hits(hits: list[tuple[int, int, str]], start: int, end: int) -> str | None:
     return next((name for s, e, name in hits if s <= start and end <= e), None)
-
-
-# -- sentences --------------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\"”’»)]|$)")
-
-
-def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the sentence ends in `text` (a period after an abbreviation is none)."""
-    return tuple(
-        m.span()
-        for m in _SENTENCE_END.finditer(text)
-        if not (m.group(0) == "." and ends_with_abbreviation(text, m.end()))
-    )

@@ -19,22 +19,21 @@ into a level, the first frame that applies winning:
 | enemy-act | 1 | of violence by another side, in the speaker's words |
 | hostility | 1 | framing an enemy, condemning, accusing, belittling |
 
-The statement takes the highest level of its acts. Its targets are the
-objects of the acts that threaten (level 2 and up), resolved through the
-gazetteer and its parents, the `other` target (actors and adversaries the
-gazetteer does not list), pronouns ("their bases" after "America") and "the
-enemy" or "you" named in the narration around the statement.
+The statement takes the highest level of its acts; its targets are those
+the acts that threaten (level 2 and up) name, as `targets` finds them.
+`speaker_side` gives the speaker's `Side` (whose words mean "we") from the
+gazetteer and `sides.toml`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from rhetrack.acts import (
+from rhetrack.acts import NO_SIDE, NOUN_ACTS, Act, Side, StatementReading
+from rhetrack.clauses import (
     ACCUSATION,
-    ADDRESSEE,
     CALM,
     COERCIVE,
     COERCIVE_NOUN,
@@ -42,7 +41,6 @@ from rhetrack.acts import (
     DEMANDED,
     DEMANDED_NOUN,
     DESIGNATION,
-    ENEMY,
     HARM_WARNING,
     HOSTILE,
     IDIOM,
@@ -51,8 +49,6 @@ from rhetrack.acts import (
     MILD_HARM,
     MILD_NOUN,
     MOBILIZATION,
-    NO_SIDE,
-    NOUN_ACTS,
     OBLIGATION,
     REACH,
     READY,
@@ -63,25 +59,18 @@ from rhetrack.acts import (
     RESULT,
     SEVERE_HARM,
     SUFFER,
-    THIRD_PERSON,
     THREAT_NOUN,
     THREAT_SPEECH,
-    VERB_GROUP_HEADS,
     VERDICT,
     VIOLENT,
     VIOLENT_NOUN,
     WARNING_NOUN,
     WARNING_SPEECH,
-    Act,
-    Clause,
-    Side,
-    StatementReading,
-    longest,
-    target_hits,
 )
 from rhetrack.escalation import load_sides
-from rhetrack.gazetteer import Gazetteer, Lexicon, fold_name, word_lexicon
+from rhetrack.gazetteer import Gazetteer, fold_name, word_lexicon
 from rhetrack.levels import LEVEL_NAMES
+from rhetrack.targets import Surroundings, TargetMention, read_surroundings, threatened_targets
 
 # -- records ---------------------------------------------------------------------------------
 
@@ -96,12 +85,6 @@ class Cue:
     start: int  # offsets within the classified content
     end: int
     note: str = ""  # the act's parts: "actor: own (we); act: strike; modality: future"
-
-
-@dataclass(frozen=True)
-class TargetMention:
-    target: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -593,345 +576,6 @@ def _note(act: Act) -> str:
     return "; ".join(parts)
 
 
-# -- targets ----------------------------------------------------------------------------------
-
-
-def _named(found: Iterable[str], gazetteer: Gazetteer) -> set[str]:
-    """Targets named, with their parents: "the U.S. embassy" names the United States."""
-    named = set(found)
-    return named | {ancestor for name in named for ancestor in gazetteer.ancestors(name)}
-
-
-@dataclass(frozen=True)
-class Surroundings:
-    """What the narration around a statement names, read once per paragraph.
-
-    `threatened`: targets the narration names after a word of threat
-    ("posted the most direct threat to U.S. forces:"); `enemies`: the sides
-    it shows attacking, or else names, for "the enemy" and "you"; `named`:
-    every target named there, with parents, for generic words ("its bases").
-    """
-
-    threatened: tuple[TargetMention, ...] = ()
-    enemies: tuple[TargetMention, ...] = ()
-    named: frozenset[str] = frozenset()
-    before: Surroundings | None = None  # the same, read in the paragraph before
-
-
-NO_SURROUNDINGS = Surroundings()
-
-
-def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -> Surroundings:
-    """The targets a statement's paragraph names, and how (see `Surroundings`).
-
-    "The enemy" and threats named in the narration are looked for in the
-    statement's own paragraph; the countries that let a generic word ("its
-    bases") name a target also in `context` (the paragraph before).
-
-    >>> from rhetrack.gazetteer import load_gazetteer
-    >>> s = read_surroundings("Hezbollah spoke after Israel bombed Beirut.", load_gazetteer())
-    >>> [t.target for t in s.enemies]
-    ['israel']
-    """
-    assert gazetteer.narration_threat is not None and gazetteer.aggressor_after is not None
-    threatened, aggressors, named = [], [], []
-    hits = longest([*target_hits(paragraph, gazetteer), *_other_hits(paragraph, gazetteer)])
-    for start, end, name in hits:
-        if _not_threatened(paragraph, start, end, gazetteer, narration=True):
-            continue
-        mention = TargetMention(name, paragraph[start:end])
-        if gazetteer.narration_threat.search(paragraph[max(0, start - 40) : start]):
-            threatened.append(mention)
-        elif gazetteer.aggressor_after.match(paragraph, end):
-            aggressors.append(mention)
-        else:
-            named.append(mention)
-    before = read_surroundings(context, gazetteer) if context else None
-    in_context = before.named if before else frozenset()
-    return Surroundings(
-        tuple(threatened),
-        tuple(aggressors + named),
-        frozenset(_named([*(name for _, _, name in hits), *in_context], gazetteer)),
-        before,
-    )
-
-
-def _not_threatened(text: str, start: int, end: int, gazetteer: Gazetteer, narration: bool = False) -> bool:
-    """Whether a target mention names a side defended or addressed rather than threatened.
-
-    "our brothers in Tehran", "the Iraqi government must expel …" (the one
-    asked to act); in narration also "after the war on Iran" (a side attacked
-    by others, unless the speaker wages it). In a statement the object of its
-    own threatening act is threatened whatever stands before it.
-    """
-    assert gazetteer.defended_before is not None and gazetteer.attacked_before is not None
-    assert gazetteer.waged_before is not None and gazetteer.addressed_after is not None
-    before = text[max(0, start - 60) : start]
-    if gazetteer.defended_before.search(before) or gazetteer.addressed_after.match(text, end):
-        return True
-    if not narration:
-        return False
-    attacked = gazetteer.attacked_before.search(before)
-    return attacked is not None and not gazetteer.waged_before.search(before[: attacked.start()])
-
-
-_OTHER_PATTERNS: dict[int, Lexicon | None] = {}
-
-
-def _other_pattern(gazetteer: Gazetteer) -> Lexicon | None:
-    """Actors of the gazetteer that no target names: threatened, they are `other`."""
-    if id(gazetteer) not in _OTHER_PATTERNS:
-        surfaces = [
-            re.escape(surface)
-            for actor in gazetteer.actors.values()
-            if actor.kind == "organization" and actor.category in ("group", "state", "body")
-            for surface in (actor.name, *actor.aliases)
-            if len(surface) > 2
-            and not any(t.pattern and t.pattern.fullmatch(surface) for t in gazetteer.targets.values())
-        ]
-        _OTHER_PATTERNS[id(gazetteer)] = word_lexicon(surfaces) if surfaces else None
-        _KEEP_ALIVE[id(gazetteer)] = gazetteer
-    return _OTHER_PATTERNS[id(gazetteer)]
-
-
-def _other_hits(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    pattern = _other_pattern(gazetteer)
-    return [(m.start(), m.end(), "other") for m in pattern.finditer(text)] if pattern else []
-
-
-def _generic_hits(text: str, gazetteer: Gazetteer, named: set[str]) -> list[tuple[int, int, str]]:
-    """Generic target words ("its bases", "soldiers") whose country is named, unless
-    another country's adjective stands before them ("the Iraqi armed forces")."""
-    return [
-        (m.start(), m.end(), target.name)
-        for target in gazetteer.targets.values()
-        if target.generic is not None and target.requires in named
-        for m in target.generic.finditer(text)
-        if not _FOREIGN_BEFORE.search(text, max(0, m.start() - 30), m.start())
-    ]
-
-
-# A capitalized adjective of nationality, a word or two before: "Iraqi armed forces".
-_FOREIGN_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:i|ian|ese|ish|an)\s+(?:\w+\s+)?$")
-# "Iran-backed militias": a compound names whom a group serves, not a target.
-_COMPOUND_AFTER = re.compile(
-    r"-(?:backed|linked|aligned|allied|affiliated|funded|sponsored|supported|based|made|led|controlled|run)\b",
-    re.IGNORECASE,
-)
-
-
-_LOCATIVE = re.compile(
-    r"\b(?:in|into|inside|within|across|throughout|from|near)\s+(?:the\s+)?(?:(?:[^\s,.;:]+\s+){1,2}(?:and|or)\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _locative(text: str, start: int) -> bool:
-    """Whether a mention is a place after "in", "from" …: "bases in Iraq"."""
-    return bool(_LOCATIVE.search(text, max(0, start - 50), start))
-
-
-# Words of harm whose object is a side protected, not threatened, when another act is read.
-_HARMING = (VIOLENT, VIOLENT_NOUN, THREAT_NOUN, THREAT_SPEECH)
-_HARMING_NOUNS = frozenset({"aggression", "provocation", "hostility", "threat"})
-_OBJECT_ONLY = frozenset({READY, READY_PHRASE, READY_VERB, WARNING_SPEECH, WARNING_NOUN})
-
-
-class _TargetFinder:
-    """The targets of the acts that threaten, in a statement's content."""
-
-    def __init__(self, reading: StatementReading, surroundings: Surroundings) -> None:
-        self.reading = reading
-        self.gazetteer = reading.gazetteer
-        content = reading.content
-        named = _named((name for _, _, name in reading.target_hits), self.gazetteer)
-        generic = _generic_hits(content, self.gazetteer, named | set(surroundings.named))
-        self.hits = longest([*reading.target_hits, *generic, *_other_hits(content, self.gazetteer)])
-        self.surroundings = surroundings
-
-    def of_act(self, act: Act) -> list[TargetMention]:
-        """The targets of one threatening act.
-
-        The side that suffers it stands as its subject when the act is a demand
-        on it ("the coalition forces must leave"), harm it undergoes ("their oil
-        facilities will burn") or a passive ("their ships will be targeted"); a
-        pronoun there ("their", "they") takes the side named last before it.
-        Otherwise the act's object (after it, through any aside), else its clause.
-        """
-        reading = self.reading
-        tokens = reading.tokens
-        clause = act.clause
-        clause_start, act_start = tokens[clause.start].start, tokens[act.first].start
-        subject_suffers = (
-            act.category in (DEMANDED, DEMANDED_NOUN, SUFFER, OBLIGATION, IDIOM, DESIGNATION)
-            or "passive" in act.modality
-        )
-        if subject_suffers or any(m.startswith("victim-") for m in act.modality):
-            found = self._in(clause_start, act_start, act)
-            if found:
-                return found
-            if any(reading.has(i, THIRD_PERSON) for i in range(clause.start, act.first)):
-                found = self._antecedent(clause_start)
-                if found:
-                    return found
-            if act.category in (DEMANDED, OBLIGATION):
-                return []  # where they are asked to leave is no target: "leave Iraq"
-        objects = [mention for start, end in self._object_zone(act) for mention in self._in(start, end, act)]
-        if objects or act.category in _OBJECT_ONLY:
-            return objects  # a warning or declared readiness threatens only whom it names
-        in_clause = self._in(clause_start, tokens[clause.end - 1].end, act)
-        if in_clause:
-            return in_clause
-        if clause.conditional:
-            # "If Iran shoots protesters, the United States will come to their rescue": the
-            # one whose act the condition names.
-            near = [c for c in reading.clauses if c.protasis and abs(c.start - clause.start) < 40]
-            condition = near[0] if near else None
-            if condition is not None:
-                found = self._condition_subject(condition, act)
-                if found:
-                    return found
-        # A clause that names no one ("…, and our operations will continue") threatens
-        # whom its sentence names ("until the last American soldier leaves Iraq").
-        sentence = [c for c in reading.clauses if c.start <= clause.start and not c.protasis]
-        start = next((c.start for c in reversed(sentence) if c.opener == "" or c.start == 0), clause.start)
-        end = next((c.end for c in reading.clauses if c.start >= clause.end and c.opener == ""), None)
-        stop = tokens[(end or len(tokens)) - 1].end
-        return [t for t in self._in(tokens[start].start, stop, act, narration=True) if t.target != "other"]
-
-    def _object_zone(self, act: Act) -> Iterator[tuple[int, int]]:
-        """Offsets of what follows an act as its object: the rest of its clause (for a
-        noun, up to the verb it is the subject of), and the main clause resumed after
-        an aside ("the Americans, who killed our leaders, and their bases")."""
-        reading = self.reading
-        tokens = reading.tokens
-        clause = act.clause
-        end = clause.end
-        if "…" in act.lemma:
-            yield tokens[act.first].end, tokens[act.last].start  # "hold the perpetrators accountable"
-        if act.category in NOUN_ACTS:
-            end = next(
-                (k for k in range(act.last + 1, clause.end) if reading.word(k) in VERB_GROUP_HEADS), end
-            )
-        if act.last + 1 < end:
-            yield tokens[act.last].end, tokens[end - 1].end
-        if end != clause.end:
-            return
-        index = reading.clauses.index(clause)
-        following = reading.clauses[index + 1 : index + 3]
-        if len(following) == 2 and following[0].aside and following[1].resumes:
-            resumed = following[1]
-            yield tokens[resumed.start].start, tokens[resumed.end - 1].end
-
-    def _condition_subject(self, condition: Clause, act: Act) -> list[TargetMention]:
-        """The first side named in a condition before its verb: "If Iran shoots …"."""
-        reading = self.reading
-        first_verb = next(
-            (
-                k
-                for k in range(condition.start + 1, condition.end)
-                if reading.has(k, *_HARMING) or reading.word(k) in VERB_GROUP_HEADS
-            ),
-            condition.end,
-        )
-        start = reading.tokens[condition.start].start
-        end = reading.tokens[max(condition.start, first_verb - 1)].end
-        return self._in(start, end, act, aggressor=True)
-
-    def _antecedent(self, before: int) -> list[TargetMention]:
-        """The side named before an offset that "they", "its" stand for: the nearest
-        target of the gazetteer, else the nearest other side ("If the Zionist entity
-        attacks Iraq, all its interests …" is Israel's)."""
-        earlier = [
-            (s, e, name) for s, e, name in self.hits if e <= before and name not in self.reading.side.targets
-        ]
-        named = [hit for hit in earlier if hit[2] != "other"] or earlier
-        if not named:
-            return []
-        s, e, name = named[-1]
-        return [TargetMention(name, self.reading.content[s:e])]
-
-    def _in(
-        self, start: int, end: int, act: Act, narration: bool = False, aggressor: bool = False
-    ) -> list[TargetMention]:
-        """Targets named between two offsets; `aggressor`: also one named striking (a
-        condition's "if Iran kills protesters" means Iran)."""
-        content = self.reading.content
-        side = self.reading.side
-        act_start = self.reading.tokens[act.first].start
-        found = []
-        for s, e, name in self.hits:
-            if not start <= s < end or name in side.targets:
-                continue
-            if any(
-                pattern is not None and pattern.fullmatch(content, s, e) for pattern in (side.name, side.home)
-            ):
-                continue
-            if _not_threatened(content, s, e, self.gazetteer, narration):
-                continue
-            if not aggressor and e <= act_start and self.gazetteer.aggressor_after.match(content, e):
-                continue  # the one striking is not threatened: "its forces struck"
-            if _COMPOUND_AFTER.match(content, e):
-                continue  # "the Iran-linked group": whom it serves, not whom the act threatens
-            if self._harmed_by_another(s, act):
-                continue  # "respond to any threat against US interests": the side protected
-            found.append((_locative(content, s), TargetMention(name, content[s:e])))
-        # A place the act happens in ("bases in Iraq") is a target only when nothing else is.
-        direct = [mention for locative, mention in found if not locative]
-        return direct or [mention for _, mention in found]
-
-    def _harmed_by_another(self, start: int, act: Act) -> bool:
-        """Whether a mention is the object of another harming word than the act itself
-        ("any threat against US interests", "anyone who tries to harm Israel")."""
-        reading = self.reading
-        index = next((i for i, t in enumerate(reading.tokens) if t.start >= start), None)
-        if index is None:
-            return False
-        clause = reading.clause_of[index]
-        for k in range(index - 1, max(clause.start, index - 6) - 1, -1):
-            if act.first <= k <= act.last:
-                return False
-            harming_noun = any(m.lemma in _HARMING_NOUNS for m in reading.marks_at(k, HOSTILE))
-            if harming_noun or reading.has(k, *_HARMING):
-                return True
-        return False
-
-    def unnamed(self) -> list[TargetMention]:
-        """ "the enemy", "you": the side the narration shows attacking, or names first."""
-        for surroundings in self._tiers():
-            found = [t for t in surroundings.enemies if self._narrated_fits(t)][:1]
-            if found:
-                return found
-        return []
-
-    def narrated(self) -> list[TargetMention]:
-        """Targets of the gazetteer the narration names after a word of threat ("a threat
-        to U.S. forces:")."""
-        for surroundings in self._tiers():
-            found = [t for t in surroundings.threatened if t.target != "other" and self._narrated_fits(t)]
-            if found:
-                return found
-        return []
-
-    def _tiers(self) -> Iterator[Surroundings]:
-        # The statement's own paragraph only: "the enemy takes the enemy named in the same
-        # paragraph, or none" (the dev corpus's convention).
-        yield self.surroundings
-
-    def _narrated_fits(self, mention: TargetMention) -> bool:
-        """Not the speaker's own side, and not a name the statement's own words hold
-        (what they say of it their acts decide)."""
-        return (
-            mention.target not in self.reading.side.targets
-            and not self._own_name(mention.text)
-            and mention.text.casefold() not in self.reading.content.casefold()
-        )
-
-    def _own_name(self, text: str) -> bool:
-        name = self.reading.side.name
-        return name is not None and name.fullmatch(text) is not None
-
-
 # -- classify ---------------------------------------------------------------------------------
 
 
@@ -990,31 +634,17 @@ def classify(
         return Classification(level, tuple(cues), ())
     if surroundings is None:
         surroundings = read_surroundings(narration, gazetteer, context)
-    finder = _TargetFinder(reading, surroundings)
-    targets = [mention for act in threatening for mention in finder.of_act(act)]
-    if not targets:
-        targets = finder.narrated()
-    if not targets and any(reading.has(i, ENEMY, ADDRESSEE) for i in range(len(reading.tokens))):
-        targets = finder.unnamed()
-    if not targets:
-        # A threat that names no one threatens the side its paragraph names (coding
-        # scheme section 5), when the gazetteer knows it: not a place or person named there.
-        targets = [t for t in finder.unnamed() if t.target != "other"]
+    targets = threatened_targets(reading, threatening, surroundings)
     unique = {(t.target, t.text.casefold()): t for t in targets}
     return Classification(level, tuple(cues), tuple(unique.values()))
 
 
 __all__ = [
     "FRAMES",
-    "NO_SURROUNDINGS",
     "Classification",
     "Cue",
     "Reading",
-    "Side",
-    "Surroundings",
-    "TargetMention",
     "classify",
     "read_act",
-    "read_surroundings",
     "speaker_side",
 ]

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 
 from rhetrack.attribute import Attribution, Speaker, StatementKind, attribute_speakers
-from rhetrack.classify import Classification, Surroundings, classify, read_surroundings, speaker_side
+from rhetrack.classify import Classification, classify, speaker_side
 from rhetrack.dates import StatementDate, date_statements
 from rhetrack.gazetteer import Gazetteer, load_gazetteer
 from rhetrack.partial_date import PartialDate
 from rhetrack.segment import segment
+from rhetrack.targets import Surroundings, read_surroundings
 
 
 @dataclass(frozen=True)
