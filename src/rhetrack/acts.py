@@ -169,18 +169,28 @@ _DETERMINERS = word_set(
 class Side:
     """The speaker's side: the words that mean "we" in its mouth.
 
-    `name` matches the speaker's names, its organization's, and those of the
-    side it belongs to (`sides.toml`). `group`: an armed group, whose "they"
-    in reported speech is itself. `targets`: gazetteer targets that are the
-    speaker's own. `party`: the speaker belongs to a side of `sides.toml`, so
-    an attack on another side is taken for its own when no one else is named.
+    `names` match the speaker's names, its organization's, and those of the
+    side it belongs to (`sides.toml`): a lexicon of the speaker's own and the
+    side's shared ones, built once per side. `group`: an armed group, whose
+    "they" in reported speech is itself. `targets`: gazetteer targets that are
+    the speaker's own. `party`: the speaker belongs to a side of `sides.toml`,
+    so an attack on another side is taken for its own when no one else is named.
     """
 
-    name: Lexicon | None = None
+    names: tuple[Lexicon, ...] = ()
     group: bool = False
     targets: frozenset[str] = frozenset()
     party: bool = False
     home: Lexicon | None = None  # the country it fights for, never its target: "Lebanon" for Hezbollah
+
+    def name_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where `text` names the speaker's side."""
+        return [match.span() for names in self.names for match in names.finditer(text)]
+
+    def names_exactly(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether `text[start:end]` is one of the side's names."""
+        stop = len(text) if end is None else end
+        return any(names.fullmatch(text, start, stop) is not None for names in self.names)
 
 
 NO_SIDE = Side()
@@ -223,7 +233,7 @@ class StatementReading(ClauseReading):
     def __init__(self, content: str, side: Side, reported_until: int, gazetteer: Gazetteer) -> None:
         super().__init__(content, reported_until, gazetteer)
         self.side = side
-        self.own_spans = [m.span() for m in side.name.finditer(content)] if side.name else []
+        self.own_spans = side.name_spans(content)
         self.home_spans = [m.span() for m in side.home.finditer(content)] if side.home else []
         self.target_hits = target_hits(content, gazetteer)
         self.actor_spans = [m.span() for m in gazetteer.actor_pattern.finditer(content)]

@@ -68,7 +68,7 @@ from rhetrack.clauses import (
     WARNING_SPEECH,
 )
 from rhetrack.escalation import load_sides
-from rhetrack.gazetteer import Gazetteer, fold_name, word_lexicon
+from rhetrack.gazetteer import Gazetteer, Lexicon, fold_name, word_lexicon
 from rhetrack.levels import LEVEL_NAMES
 from rhetrack.targets import Surroundings, TargetMention, read_surroundings, threatened_targets
 
@@ -110,7 +110,7 @@ def speaker_side(speaker: str, organization: str | None, gazetteer: Gazetteer) -
 
     >>> from rhetrack.gazetteer import load_gazetteer
     >>> side = speaker_side("Yahya Saree", "Houthis", load_gazetteer())
-    >>> bool(side.name.search("the Yemeni Armed Forces targeted")), side.group, side.party
+    >>> bool(side.name_spans("the Yemeni Armed Forces targeted")), side.group, side.party
     (True, True, True)
     """
     key = (id(gazetteer), speaker, organization or "")
@@ -141,31 +141,61 @@ def _speaker_side(speaker: str, organization: str, gazetteer: Gazetteer) -> Side
         if actor is not None:
             names.extend(actor.aliases)
             group = group or actor.category == "group"
-    targets: set[str] = set()
-    home: list[str] = []
+    shared: list[Lexicon] = []
+    targets: frozenset[str] = frozenset()
+    home: Lexicon | None = None
     party = False
     # A speaker the gazetteer does not know may still be named as a side ("the FAA").
     folded = {fold_name(speaker)} if len(chain) == 1 and speaker not in gazetteer.actors else set()
     for side in load_sides():
         if any(actor in side.actors for actor in chain) or folded & {fold_name(n) for n in side.names}:
             party = True
-            names.extend(side.names)
-            for member in side.actors:
-                actor = gazetteer.actors.get(member)
-                if actor is not None:
-                    names.extend((actor.name, *actor.aliases))
-            targets.update(side.targets)
-            home.extend(side.home)
+            shared_names, targets, home = _side_names(side.name, gazetteer)
+            shared.append(shared_names)
             break
     if group:
-        names.extend(phrase for phrase, wanted in gazetteer.descriptions.items() if wanted == "group")
+        shared.append(_group_descriptions(gazetteer))
     names = [name for name in dict.fromkeys(names) if len(name) > 1]
-    own_targets = {
-        t for t in gazetteer.targets if t in targets or any(a in targets for a in gazetteer.ancestors(t))
-    }
-    pattern = word_lexicon(_loose(name) for name in names) if names else None
-    home_pattern = word_lexicon(re.escape(place) for place in home) if home else None
-    return Side(pattern, group, frozenset(own_targets), party, home_pattern)
+    own = (word_lexicon(_loose(name) for name in names),) if names else ()
+    return Side((*own, *shared), group, targets, party, home)
+
+
+# The lexicons of a side and of "the group", built once per gazetteer: a
+# speaker's own names are few, a side's are many (Lexicon compiles a pattern).
+_SIDE_NAMES: dict[tuple[int, str], tuple[Lexicon, frozenset[str], Lexicon | None]] = {}
+_GROUP_DESCRIPTIONS: dict[int, Lexicon] = {}
+
+
+def _side_names(name: str, gazetteer: Gazetteer) -> tuple[Lexicon, frozenset[str], Lexicon | None]:
+    """A side's names (its forces' and its actors' names and aliases), its own
+    targets with their children, and its home."""
+    key = (id(gazetteer), name)
+    if key not in _SIDE_NAMES:
+        side = next(entry for entry in load_sides() if entry.name == name)
+        names = list(side.names)
+        for member in side.actors:
+            actor = gazetteer.actors.get(member)
+            if actor is not None:
+                names.extend((actor.name, *actor.aliases))
+        own_targets = frozenset(
+            t
+            for t in gazetteer.targets
+            if t in side.targets or any(a in side.targets for a in gazetteer.ancestors(t))
+        )
+        home = word_lexicon(re.escape(place) for place in side.home) if side.home else None
+        unique = [n for n in dict.fromkeys(names) if len(n) > 1]
+        _SIDE_NAMES[key] = (word_lexicon(_loose(n) for n in unique), own_targets, home)
+        _KEEP_ALIVE[id(gazetteer)] = gazetteer
+    return _SIDE_NAMES[key]
+
+
+def _group_descriptions(gazetteer: Gazetteer) -> Lexicon:
+    """The descriptions that stand for an armed group ("the group", "the militia")."""
+    if id(gazetteer) not in _GROUP_DESCRIPTIONS:
+        phrases = [phrase for phrase, wanted in gazetteer.descriptions.items() if wanted == "group"]
+        _GROUP_DESCRIPTIONS[id(gazetteer)] = word_lexicon(_loose(p) for p in phrases if len(p) > 1)
+        _KEEP_ALIVE[id(gazetteer)] = gazetteer
+    return _GROUP_DESCRIPTIONS[id(gazetteer)]
 
 
 def _canonical(name: str, gazetteer: Gazetteer) -> str:

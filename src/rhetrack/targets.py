@@ -318,8 +318,8 @@ class _TargetFinder:
         for s, e, name in self.hits:
             if not start <= s < end or name in side.targets:
                 continue
-            if any(
-                pattern is not None and pattern.fullmatch(content, s, e) for pattern in (side.name, side.home)
+            if side.names_exactly(content, s, e) or (
+                side.home is not None and side.home.fullmatch(content, s, e)
             ):
                 continue
             if _not_threatened(content, s, e, self.gazetteer, narration):
@@ -383,8 +383,7 @@ class _TargetFinder:
         )
 
     def _own_name(self, text: str) -> bool:
-        name = self.reading.side.name
-        return name is not None and name.fullmatch(text) is not None
+        return self.reading.side.names_exactly(text)
 
 
 def threatened_targets(
