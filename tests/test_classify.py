@@ -16,7 +16,7 @@ import pytest
 from rhetrack.classify import classify, speaker_side
 from rhetrack.gazetteer import load_gazetteer
 from rhetrack.levels import LEVEL_NAMES, level_number
-from rhetrack.targets import read_surroundings
+from rhetrack.targets import in_context, read_surroundings
 
 
 def case(
@@ -601,3 +601,19 @@ def test_level_number_rejects(value: str | int) -> None:
 )
 def test_everyday_wording_is_not_escalation(text: str, below: int) -> None:
     assert classify(text, "", load_gazetteer()).level < below
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "context"),
+    [
+        ("Hezbollah spoke after Israel bombed Beirut.", "The U.S. embassy in Baghdad was hit on Friday."),
+        ("“We will strike their bases,” he said.", "Kataib Hezbollah threatened U.S. forces in Iraq."),
+        ("No one was hurt.", ""),
+    ],
+)
+def test_surroundings_read_alone_then_put_in_context_are_the_same(paragraph: str, context: str) -> None:
+    # extract.py reads each paragraph once and puts it in the context of the one before.
+    gazetteer = load_gazetteer()
+    together = read_surroundings(paragraph, gazetteer, context)
+    alone = read_surroundings(paragraph, gazetteer)
+    assert together == (in_context(alone, read_surroundings(context, gazetteer)) if context else alone)

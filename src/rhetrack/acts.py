@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from rhetrack.clauses import (
     ACCUSATION,
@@ -233,14 +234,32 @@ class StatementReading(ClauseReading):
     def __init__(self, content: str, side: Side, reported_until: int, gazetteer: Gazetteer) -> None:
         super().__init__(content, reported_until, gazetteer)
         self.side = side
-        self.own_spans = side.name_spans(content)
-        self.home_spans = [m.span() for m in side.home.finditer(content)] if side.home else []
-        self.target_hits = target_hits(content, gazetteer)
-        self.actor_spans = [m.span() for m in gazetteer.actor_pattern.finditer(content)]
-        self.side_spans = [m.span() for m in side_names().finditer(content)]
         self._acts: list[Act] = []
         self._predicate_agent: Found | None = None
         self._reach = 0  # the first token of the words deciding the act being read
+
+    # Names in the statement, found when an act first asks whose it is: most
+    # statements name no act at all and never need them.
+    @cached_property
+    def own_spans(self) -> list[tuple[int, int]]:
+        return self.side.name_spans(self.content)
+
+    @cached_property
+    def home_spans(self) -> list[tuple[int, int]]:
+        home = self.side.home
+        return [m.span() for m in home.finditer(self.content)] if home else []
+
+    @cached_property
+    def target_hits(self) -> list[tuple[int, int, str]]:
+        return target_hits(self.content, self.gazetteer)
+
+    @cached_property
+    def actor_spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in self.gazetteer.actor_pattern.finditer(self.content)]
+
+    @cached_property
+    def side_spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in side_names().finditer(self.content)]
 
     # -- acts ---------------------------------------------------------------------------------
     def acts(self) -> list[Act]:

@@ -618,7 +618,7 @@ def classify(
     paraphrase_end: int = 0,
     own: Side | None = None,
     context: str = "",
-    surroundings: Surroundings | None = None,
+    surroundings: Surroundings | Callable[[], Surroundings] | None = None,
 ) -> Classification:
     """Level, deciding cues and threatened targets of a statement.
 
@@ -628,7 +628,8 @@ def classify(
     reported clause that leads into it, `content[:paraphrase_end]`, read as
     reported speech. `own` (see `speaker_side`) is the speaker's side.
     `surroundings` (see `read_surroundings`) say what the narration around
-    the statement names; without them they are read from `narration` and
+    the statement names, or a function that reads them (called only when
+    targets are wanted); without them they are read from `narration` and
     `context`.
 
     >>> from rhetrack.gazetteer import load_gazetteer
@@ -664,6 +665,8 @@ def classify(
         return Classification(level, tuple(cues), ())
     if surroundings is None:
         surroundings = read_surroundings(narration, gazetteer, context)
+    elif callable(surroundings):
+        surroundings = surroundings()  # read only now that targets are wanted
     targets = threatened_targets(reading, threatening, surroundings)
     unique = {(t.target, t.text.casefold()): t for t in targets}
     return Classification(level, tuple(cues), tuple(unique.values()))

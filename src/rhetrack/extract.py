@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from rhetrack.attribute import Attribution, Speaker, StatementKind, attribute_speakers
 from rhetrack.classify import Classification, classify, speaker_side
@@ -16,7 +17,7 @@ from rhetrack.dates import StatementDate, date_statements
 from rhetrack.gazetteer import Gazetteer, load_gazetteer
 from rhetrack.partial_date import PartialDate
 from rhetrack.segment import segment
-from rhetrack.targets import Surroundings, read_surroundings
+from rhetrack.targets import Surroundings, in_context, read_surroundings
 
 
 @dataclass(frozen=True)
@@ -52,18 +53,22 @@ def extract_statements(
     dates = date_statements(segmented, attributions, published, gazetteer)
     statements = []
     # What the narration of each paragraph (with the one before) names, read once
-    # per paragraph: a paragraph of a thousand quotations costs one reading, not a thousand.
-    surroundings: dict[int, Surroundings] = {}
+    # per paragraph and only when a statement's targets need it: a paragraph of a
+    # thousand quotations costs one reading, not a thousand.
+    alone: dict[int, Surroundings] = {}
+
+    def read_alone(index: int) -> Surroundings:
+        if index not in alone:
+            paragraph = segmented.paragraphs[index]
+            alone[index] = read_surroundings(text[paragraph.start : paragraph.end], gazetteer)
+        return alone[index]
+
+    def paragraph_surroundings(index: int) -> Surroundings:
+        return in_context(read_alone(index), read_alone(index - 1)) if index else read_alone(index)
+
     for attribution, date in zip(attributions, dates, strict=True):
         sentence_text = segmented.sentence_text(attribution.sentence)
-        paragraph = segmented.paragraphs[attribution.sentence.paragraph]
-        if paragraph.index not in surroundings:
-            previous = segmented.paragraphs[max(0, paragraph.index - 1)]
-            surroundings[paragraph.index] = read_surroundings(
-                text[paragraph.start : paragraph.end],
-                gazetteer,
-                text[previous.start : previous.end] if previous is not paragraph else "",
-            )
+        paragraph_index = attribution.sentence.paragraph
         # What the speaker said: for a quotation, with the reported clause that
         # leads into it when it is quoted mid-clause ("told Reuters that
         # Washington “will pay”"); for reported speech, the whole reporting
@@ -99,7 +104,7 @@ def extract_statements(
                     # A quotation's lead-in clause, when it has one, is reported speech.
                     paraphrase_end=attribution.start - content_start if direct else 0,
                     own=speaker_side(speaker.name, speaker.organization, gazetteer),
-                    surroundings=surroundings[paragraph.index],
+                    surroundings=partial(paragraph_surroundings, paragraph_index),
                 ),
             )
         )

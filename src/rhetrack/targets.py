@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rhetrack.acts import NOUN_ACTS, Act, StatementReading, longest, target_hits
 from rhetrack.clauses import (
@@ -72,6 +72,13 @@ class Surroundings:
 
 
 NO_SURROUNDINGS = Surroundings()
+
+
+def in_context(surroundings: Surroundings, before: Surroundings) -> Surroundings:
+    """A paragraph's surroundings read alone, with the paragraph before it: what
+    `read_surroundings(paragraph, gazetteer, context)` gives, without reading
+    either paragraph again."""
+    return replace(surroundings, named=surroundings.named | before.named, before=before)
 
 
 def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -> Surroundings:
@@ -409,6 +416,7 @@ __all__ = [
     "NO_SURROUNDINGS",
     "Surroundings",
     "TargetMention",
+    "in_context",
     "read_surroundings",
     "threatened_targets",
 ]
