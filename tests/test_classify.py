@@ -338,6 +338,17 @@ ENEMY_ACTS = [
     case("The enemy is killing children in Gaza.", 1, id="the-enemy-is-killing-children", speaker=QASSEM),
     case("Their war machine threatens us every day.", 1, id="their-war-machine-threatens-us", speaker=QASSEM),
     case("America killed our leaders.", 1, id="america-killed-our-leaders", speaker=KAABI),
+    # A participle after the main clause has its subject, also in reported speech.
+    case(
+        "The Houthis had blocked shipping in the Red Sea, attacking the freedom of navigation, he said.",
+        1,
+        id="a-participle-takes-the-main-subject",
+        speaker="Mike Waltz",
+        org="United States",
+        reported=True,
+    ),
+    # A modifier between an article and an act word leaves it a noun: whose strike, "these states" say.
+    case("These states carried out a mass strike on Yemeni territory.", 0, id="a-mass-strike-is-a-noun"),
     # A toll reported with no one named or condemned frames no enemy (0).
     case(
         "The war has killed more than 3,500 people in Lebanon since October 2023.",

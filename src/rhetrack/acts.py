@@ -384,6 +384,19 @@ class StatementReading(ClauseReading):
             or previous.endswith("'s")
         ):
             return True
+        if (
+            index >= 2
+            and self.word(index - 2) in ("a", "an", "the")
+            and previous not in _AUXILIARIES
+            and previous not in MODALS
+            and not (previous.endswith("s") and not previous.endswith("ss"))
+            and not self.content[before.start].isupper()
+            and not word.endswith(("ed", "ing"))
+            and not any(m.form == "past" for m in self.starting.get(index, ()))
+        ):
+            # "a mass strike", "the drone attack": a common modifier between article and
+            # noun (not "the rebels threaten", "the Pentagon said", "the IDF struck").
+            return True
         if self.mark_ending(index - 1, *_NOUN_TAKING_VERBS) is not None and not word.endswith(("ed", "ing")):
             return True  # "carried out attacks", "demand strikes", "claim multiple attacks"
         if self.has(index - 1, FORCE, EVALUATION, CONTINUATION, HOSTILE) and previous not in (
@@ -584,7 +597,10 @@ class StatementReading(ClauseReading):
                 # ", vowing to carry out further strikes": the main clause's subject and tense.
                 if any(m.form == "past" for k in range(clause.start, i) for m in self.starting.get(k, ())):
                     modality.add("past")
-                return ("own", "") if self.reported(i) else self._clause_subject(clause, i)
+                subject = self._clause_subject(clause, i)
+                if self.reported(i) and subject[0] not in ("other", "addressee"):
+                    return "own", ""  # the speaker's: "X said …, vowing to strike"
+                return subject  # "The Houthis had blocked shipping, attacking …, he said"
             break
         self._tense(mark, clause, i, modality, saw_be, saw_have, infinitive)
         if "passive" in modality:
