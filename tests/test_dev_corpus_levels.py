@@ -28,7 +28,7 @@ def test_dev_corpus_holds_the_reached_level_floor(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 11 floors not reached: level exact 0.795, within one 0.93, target F1 0.67 on the dev corpus",
+    reason="issue 11 floors not reached: level exact 0.795, within one 0.93, target F1 0.67 (dev corpus)",
 )
 def test_dev_corpus_meets_the_issue_level_floors(dev_corpus_figures: dict[str, float | None]) -> None:
     reached = all(

@@ -369,3 +369,42 @@ def test_merging_an_unknown_actor_exits_1(article: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "no actor matches 'Nobody At All'" in result.stderr
+
+
+def test_a_user_data_file_adds_aliases_to_a_shipped_actor_and_keeps_its_kind(tmp_path: Path) -> None:
+    # The README's RHETRACK_DATA example: an entry with a name and aliases only adds to
+    # the shipped actor; it does not make a person an organization. A fresh process,
+    # as a user runs it, since the data files are read once per process.
+    import json
+    import subprocess
+    import sys
+
+    data = tmp_path / "rhetrack-data"
+    data.mkdir()
+    (data / "actors.toml").write_text(
+        '[[actor]]\nname = "Abu Fadak al-Mohammedawi"\naliases = ["al-Muhammadawi"]\n', encoding="utf-8"
+    )
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "pmf.txt").write_text(
+        "PMF chief speaks\n\nOn Friday, al-Muhammadawi said, “The Popular Mobilization will defend Iraq.”\n",
+        encoding="utf-8",
+    )
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = {
+        **os.environ,
+        "RHETRACK_DATA": str(data),
+        "RHETRACK_DB": str(tmp_path / "user.db"),
+        "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
+
+    def rhetrack(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "rhetrack", *args], capture_output=True, text=True, env=env, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    rhetrack("ingest", str(articles))
+    actors = {row["name"]: row for row in json.loads(rhetrack("actors", "--format", "json"))}
+    assert actors["Abu Fadak al-Mohammedawi"]["kind"] == "person"

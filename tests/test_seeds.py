@@ -201,6 +201,13 @@ def test_the_wheel_contains_the_migrations_data_and_console_script(tmp_path: Pat
     assert shipped == (REPO / "migrations" / "0001_initial.sql").read_text(encoding="utf-8")
     for migration in (REPO / "migrations").glob("*.sql"):
         assert f"rhetrack/migrations/{migration.name}" in names
-    for data in ("actors.toml", "cues.toml", "targets.toml", "boilerplate.json"):
+    for data in (
+        "actors.toml",
+        "cues.toml",
+        "targets.toml",
+        "escalation.toml",
+        "sides.toml",
+        "boilerplate.json",
+    ):
         assert f"rhetrack/data/{data}" in names
     assert "rhetrack = rhetrack.cli:main" in entry_points

@@ -544,12 +544,13 @@ def _build_actors(
         for entry in data.get("actor", []):
             try:
                 name = entry["name"]
-                kind = entry.get("kind", "organization")
             except (KeyError, TypeError) as exc:
                 raise DataFileError(f'{origin}: an [[actor]] entry lacks a name; add name = "..."') from exc
+            previous = actors.get(name)
+            # An entry for a known actor adds to it: what it leaves out stays as it was.
+            kind = entry.get("kind", previous.kind if previous else "organization")
             if kind not in ("person", "organization"):
                 raise DataFileError(f"{origin}: actor {name!r} has kind {kind!r}; use person or organization")
-            previous = actors.get(name)
             aliases = tuple(
                 dict.fromkeys([*(previous.aliases if previous else ()), *entry.get("aliases", [])])
             )
