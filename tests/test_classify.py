@@ -349,6 +349,15 @@ ENEMY_ACTS = [
     ),
     # A modifier between an article and an act word leaves it a noun: whose strike, "these states" say.
     case("These states carried out a mass strike on Yemeni territory.", 0, id="a-mass-strike-is-a-noun"),
+    # A pretext given to another side: the act after it is that side's, not the speaker's.
+    case(
+        "The rocket fire provides Israel with pretexts to continue strikes.",
+        1,
+        id="a-pretext-given-to-another-side",
+        speaker="Nawaf Salam",
+    ),
+    # "have … to strike" is no present perfect: no claim.
+    case("We have the opportunity to strike them.", 0, id="have-the-opportunity-is-no-claim", speaker=KAABI),
     # A toll reported with no one named or condemned frames no enemy (0).
     case(
         "The war has killed more than 3,500 people in Lebanon since October 2023.",

@@ -71,6 +71,7 @@ from rhetrack.clauses import (
     PEACEFUL,
     PEACEFUL_WORD,
     PERMISSION,
+    PRETEXT,
     PURSUIT,
     REACH,
     READY,
@@ -529,6 +530,12 @@ class StatementReading(ClauseReading):
                 continue
             if word == "to":
                 infinitive = True
+                if i > clause.start and self.has(i - 1, PRETEXT):
+                    # "provides Israel with pretexts to continue strikes": the act of the
+                    # one given the pretext, which it may yet do.
+                    modality.add("hypothetical")
+                    given = self._side_of_span(max(clause.start, i - 5), i - 2)
+                    return given if given is not None and given[0] != "own" else ("other", "(pretext)")
                 called = self._called(i, clause, modality, governor)
                 if called is not None:
                     return called
@@ -646,7 +653,7 @@ class StatementReading(ClauseReading):
                 modality.add("past" if "past-be" in modality or saw_have else "present")
         elif form == "past" and (saw_have or not modality & {"future", "hypothetical", "obligation"}):
             modality.add("past")
-        elif saw_have and not modality & {"future", "hypothetical", "obligation"}:
+        elif saw_have and not infinitive and not modality & {"future", "hypothetical", "obligation"}:
             modality.add("past")  # "had become", "have come": a participle spelled like the base
         elif form == "ing" and saw_be:
             modality.add("ongoing")
