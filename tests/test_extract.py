@@ -427,6 +427,14 @@ NEWS_STYLE = [
         id="fragment-read-with-its-sentence",
     ),
     pytest.param(
+        "Abu Ali al-Askari states that “they will bear the responsibility for their stance.”",
+        "2020-02-20",
+        # The quoted words are his own: their "they" is not he (a narration's name before the
+        # quotation), so the consequences are the other side's to bear: a warning (2).
+        [("Abu Ali al-Askari", "direct", "2020-02-20", "reported", 2, ())],
+        id="a-quoted-they-does-not-reach-back-into-the-narration",
+    ),
+    pytest.param(
         "Akram al-Kaabi said the coming operations against the occupier would be “large and deadly.”",
         "2020-10-29",
         # "the coming operations": a participle before the noun governs nothing; the

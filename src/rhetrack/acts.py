@@ -1061,6 +1061,8 @@ class StatementReading(ClauseReading):
         for j in range(index - 1, max(-1, index - 25), -1):
             if not self.is_word(j):
                 continue
+            if self.reported(j) and not self.reported(index):
+                break  # the speaker's own "they" does not reach back into the narration
             if self.word(j) in _RESOLVABLE:
                 continue
             side = self._side_at(j)

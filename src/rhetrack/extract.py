@@ -100,8 +100,9 @@ def extract_statements(
                     content,
                     "",
                     gazetteer,
-                    reported=not direct or fragment,
-                    # A quotation's lead-in clause, when it has one, is reported speech.
+                    reported=not direct,
+                    # A quotation's lead-in clause, when it has one (and a fragment's sentence
+                    # before it), is reported speech; the quoted words are the speaker's own.
                     paraphrase_end=attribution.start - content_start if direct else 0,
                     own=speaker_side(speaker.name, speaker.organization, gazetteer),
                     surroundings=partial(paragraph_surroundings, paragraph_index),
