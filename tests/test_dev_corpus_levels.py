@@ -2,10 +2,11 @@
 level and the targets of the statements matched to its gold, from a clean
 clone (see `dev_corpus_figures` in conftest.py).
 
-The floors reached are held here so that no change lowers them unnoticed;
-the issue's floors (level exact 0.80, within one 0.95, target F1 0.80) are
-a strict xfail that turns red the day they are reached, to be promoted then.
-The same figures come from the command line:
+Each of the issue's floors is a test of its own: the floors reached pass,
+those not yet reached are a strict xfail that turns red the day they are
+reached, to be promoted then; the figures reached below them are held too,
+so that no change lowers them unnoticed. The same figures come from the
+command line:
 
     rhetrack ingest ../shared/corpus/dev/docs && rhetrack eval ../shared/corpus/dev/gold.jsonl
 """
@@ -15,7 +16,11 @@ from __future__ import annotations
 import pytest
 
 ISSUE_FLOORS = {"level_exact": 0.80, "level_within_one": 0.95, "target_f1": 0.80}
-REACHED_FLOORS = {"level_exact": 0.79, "level_within_one": 0.92, "target_f1": 0.66}
+REACHED_FLOORS = {"level_exact": 0.80, "level_within_one": 0.93, "target_f1": 0.67}
+NOT_YET = {
+    "level_within_one": "0.935 on the dev corpus, short of 0.95",
+    "target_f1": "0.676 on the dev corpus, short of 0.80",
+}
 
 
 @pytest.mark.parametrize("name", sorted(REACHED_FLOORS))
@@ -26,13 +31,17 @@ def test_dev_corpus_holds_the_reached_level_floor(
     assert figure is not None and figure >= REACHED_FLOORS[name], dev_corpus_figures
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11 floors not reached: level exact 0.795, within one 0.93, target F1 0.67 (dev corpus)",
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            name, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[name]) if name in NOT_YET else ()
+        )
+        for name in sorted(ISSUE_FLOORS)
+    ],
 )
-def test_dev_corpus_meets_the_issue_level_floors(dev_corpus_figures: dict[str, float | None]) -> None:
-    reached = all(
-        (figure := dev_corpus_figures[name]) is not None and figure >= floor
-        for name, floor in ISSUE_FLOORS.items()
-    )
-    assert reached, dev_corpus_figures
+def test_dev_corpus_meets_the_issue_level_floor(
+    dev_corpus_figures: dict[str, float | None], name: str
+) -> None:
+    figure = dev_corpus_figures[name]
+    assert figure is not None and figure >= ISSUE_FLOORS[name], dev_corpus_figures
