@@ -1510,9 +1510,16 @@ class _Attributor:
     def _introduced_by_previous_paragraph(self, quote: QuoteSpan) -> tuple[Speaker, str, int] | None:
         """The speaker of a quotation opening a paragraph after one ending in a colon."""
         paragraph = self.seg.paragraphs[quote.paragraph]
-        if quote.start != paragraph.start or quote.paragraph == 0:
+        if quote.start != paragraph.start:
             return None
-        previous = self.seg.paragraphs[quote.paragraph - 1]
+        return self._colon_lead_in(quote.paragraph)
+
+    def _colon_lead_in(self, index: int) -> tuple[Speaker, str, int] | None:
+        """The speaker named by the paragraph before `index` when it ends in a colon
+        ("… wrote:", "He said:"), with the reporting verb and where it stands."""
+        if index == 0:
+            return None
+        previous = self.seg.paragraphs[index - 1]
         if not self.text[previous.start : previous.end].rstrip().endswith(":"):
             return None
         lead = self.seg.sentence_at(previous.end - 1)
@@ -1845,20 +1852,8 @@ class _Attributor:
 
     def _introduced_unmarked(self, index: int) -> tuple[Speaker, str] | None:
         """The speaker of a paragraph after one ending "… reads:" / "… wrote:"."""
-        if index == 0:
-            return None
-        previous = self.seg.paragraphs[index - 1]
-        lead_text = self.text[previous.start : previous.end].rstrip()
-        if not lead_text.endswith(":"):
-            return None
-        lead = self.seg.sentence_at(previous.end - 1)
-        masked = self._masked(lead)
-        verbs = [v for v in self._verbs(lead.start, previous.end) if _outside(v.start(), masked)]
-        if not verbs:
-            return None
-        subject = self._cue_subject(verbs[-1].span(), verbs, lead, masked, previous.end)
-        speaker = self._speaker(subject, lead) if subject is not None else None
-        return (speaker, verbs[-1].group(0) + ":") if speaker else None
+        found = self._colon_lead_in(index)
+        return (found[0], found[1] + ":") if found else None
 
     def run(self) -> Iterator[Attribution]:
         previous: tuple[QuoteSpan, Speaker] | None = None

@@ -79,7 +79,8 @@ def extract_statements(
         if fragment:
             # A quoted fragment ("vowed “decisive action” against the
             # Houthis") means what its sentence makes of it: read the
-            # speaker's clause to the sentence's end, as reported speech.
+            # speaker's clause to the sentence's end, the words around the
+            # quotation as reported speech.
             content_start = _fragment_clause(text, attribution)
             content = text[content_start : _clause_end(text, attribution.end, attribution.sentence.end)]
         else:
@@ -151,10 +152,10 @@ def _is_fragment(text: str, attribution: Attribution) -> bool:
     return first.islower()
 
 
-def _speakers_clause(text: str, attribution: Attribution, start: int | None = None) -> int:
-    """Where a reported statement's words begin: its sentence (from `start`),
-    less a clause joined before the one that names the speaker."""
-    start = attribution.start if start is None else start
+def _speakers_clause(text: str, attribution: Attribution) -> int:
+    """Where a reported statement's words begin: its sentence, less a clause
+    joined before the one that names the speaker."""
+    start = attribution.start
     last = None
     for match in _JOINED_CLAUSE.finditer(text, start, attribution.cue_start):
         last = match

@@ -68,17 +68,13 @@ class Surroundings:
     threatened: tuple[TargetMention, ...] = ()
     enemies: tuple[TargetMention, ...] = ()
     named: frozenset[str] = frozenset()
-    before: Surroundings | None = None  # the same, read in the paragraph before
-
-
-NO_SURROUNDINGS = Surroundings()
 
 
 def in_context(surroundings: Surroundings, before: Surroundings) -> Surroundings:
     """A paragraph's surroundings read alone, with the paragraph before it: what
     `read_surroundings(paragraph, gazetteer, context)` gives, without reading
     either paragraph again."""
-    return replace(surroundings, named=surroundings.named | before.named, before=before)
+    return replace(surroundings, named=surroundings.named | before.named)
 
 
 def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -> Surroundings:
@@ -106,13 +102,11 @@ def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -
             aggressors.append(mention)
         else:
             named.append(mention)
-    before = read_surroundings(context, gazetteer) if context else None
-    in_context = before.named if before else frozenset()
+    in_context = read_surroundings(context, gazetteer).named if context else frozenset()
     return Surroundings(
         tuple(threatened),
         tuple(aggressors + named),
         frozenset(_named([*(name for _, _, name in hits), *in_context], gazetteer)),
-        before,
     )
 
 
@@ -358,27 +352,16 @@ class _TargetFinder:
                 return True
         return False
 
+    # Both read the statement's own paragraph only: "the enemy takes the enemy named
+    # in the same paragraph, or none" (the dev corpus's convention).
     def unnamed(self) -> list[TargetMention]:
         """ "the enemy", "you": the side the narration shows attacking, or names first."""
-        for surroundings in self._tiers():
-            found = [t for t in surroundings.enemies if self._narrated_fits(t)][:1]
-            if found:
-                return found
-        return []
+        return [t for t in self.surroundings.enemies if self._narrated_fits(t)][:1]
 
     def narrated(self) -> list[TargetMention]:
         """Targets of the gazetteer the narration names after a word of threat ("a threat
         to U.S. forces:")."""
-        for surroundings in self._tiers():
-            found = [t for t in surroundings.threatened if t.target != "other" and self._narrated_fits(t)]
-            if found:
-                return found
-        return []
-
-    def _tiers(self) -> Iterator[Surroundings]:
-        # The statement's own paragraph only: "the enemy takes the enemy named in the same
-        # paragraph, or none" (the dev corpus's convention).
-        yield self.surroundings
+        return [t for t in self.surroundings.threatened if t.target != "other" and self._narrated_fits(t)]
 
     def _narrated_fits(self, mention: TargetMention) -> bool:
         """Not the speaker's own side, and not a name the statement's own words hold
@@ -413,7 +396,6 @@ def threatened_targets(
 
 
 __all__ = [
-    "NO_SURROUNDINGS",
     "Surroundings",
     "TargetMention",
     "in_context",
