@@ -507,6 +507,89 @@ TARGETS = [
     ),
     case("The Erbil consulate will be a legitimate target.", 3, ("us-embassy",), id="the-erbil-consulate"),
     case("We will strike the Royal Court in Amman.", 3, id="a-royal-court-is-not-saudi-arabia"),
+    # "X-backed Y" names whom Y serves; it does not make Y a side defended.
+    case(
+        "The UK and its allies could take action against Iranian-backed Houthis if the attacks go on.",
+        3,
+        ("other",),
+        id="a-compound-backed-is-no-defence",
+        reported=True,
+        speaker="Grant Shapps",
+    ),
+    case(
+        "We will strike Iran's militias in Syria.",
+        3,
+        ("other",),
+        id="a-possessive-patron-is-no-target",
+        speaker=KATZ,
+    ),
+    # "targets" after an act names what is struck, not another harm that protects it.
+    case(
+        "The Houthis threatened to attack multiple targets in the United Arab Emirates.",
+        3,
+        ("other",),
+        id="targets-in-a-country",
+        reported=True,
+        speaker=HOUTHI,
+    ),
+    case("We targeted the vessel with two missiles.", 4, ("other",), id="a-ship-is-other", speaker=HOUTHI),
+    case(
+        "We will not spare the commanders of the militia.",
+        3,
+        ("other",),
+        id="commanders-are-other",
+        speaker=RYDER,
+        marks=known_miss("'will not spare' is not in the act lexicon"),
+    ),
+    # A warning threatens whom it warns, not what it warns of.
+    case(
+        "Askari warned Iraqi contractors of working with American soldiers.",
+        2,
+        ("other",),
+        id="warned-x-of-y",
+        reported=True,
+        speaker="Abu Ali al-Askari",
+    ),
+    case(
+        "The minister addressed the Lebanese people, warning them of the perils they face.",
+        2,
+        ("other",),
+        id="warned-them-is-the-side-named-before",
+        reported=True,
+        speaker="Yoav Gallant",
+    ),
+    # The side supported is no target, even in scare quotes.
+    case(
+        "If the Americans continue their aggression in support of the 'Israeli' enemy, we will confront "
+        "them.",
+        3,
+        ("united-states",),
+        id="in-support-of-the-ally-in-scare-quotes",
+        speaker=HOUTHI,
+    ),
+    case(
+        "America will regret it: we will target its aircraft carriers.",
+        3,
+        ("united-states", "us-forces"),
+        id="its-carriers-after-america",
+        speaker=HOUTHI,
+    ),
+    # A threat that names no one threatens a group its paragraph names, not a place there.
+    case(
+        "Those who play with fire should expect destruction.",
+        3,
+        ("other",),
+        id="an-idiom-threatens-the-group-named-nearby",
+        speaker="Yoav Gallant",
+        narration="Gallant wrote to the Lebanese people about Hezbollah's threats.",
+    ),
+    case(
+        "We are ready to fight.",
+        2,
+        id="a-city-is-no-enemy",
+        speaker="Hashem al-Haidari",
+        narration="Haidari addressed his supporters in Baghdad.",
+    ),
 ]
 
 

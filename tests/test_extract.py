@@ -127,7 +127,9 @@ DATES = [
         "fight.” He added, “The Americans must leave Iraq.”",
         "2024-12-10",
         [
-            (HAIDARI, "direct", "2024-12-03", "day", 2, ()),
+            # Readiness that names no one threatens the enemy its paragraph names (coding
+            # scheme section 5), not the city the speech was given in.
+            (HAIDARI, "direct", "2024-12-03", "day", 2, ("united-states",)),
             (HAIDARI, "direct", "2024-12-03", "day", 2, ("united-states",)),
         ],
         id="date-carried-through-paragraph",
@@ -515,6 +517,11 @@ def _wording(text: str, speaker: str, level: int, targets: tuple[str, ...] = (),
 
 
 THREAT_WORDING = [
+    # A lead-in paragraph ending in a colon is the narration of the quotation it introduces:
+    # "you" is whom it addresses.
+    _wording("Addressing the Houthis, Donald Trump wrote:\n\n“Your time is up. If you do not stop, hell will "
+             "fall upon you!”", "Donald Trump", 3, ("other",),
+             id="you-is-whom-the-lead-in-paragraph-addresses"),
     _wording("Akram al-Kaabi told supporters to attack Israel.", KAABI, 4, ("israel",),
              id="an-instruction-to-attack-is-a-call"),
     _wording("Qais al-Khazali called on Iraqis to take up arms against U.S. forces.", KHAZALI, 4,

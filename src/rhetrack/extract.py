@@ -64,7 +64,11 @@ def extract_statements(
         return alone[index]
 
     def paragraph_surroundings(index: int) -> Surroundings:
-        return in_context(read_alone(index), read_alone(index - 1)) if index else read_alone(index)
+        if not index:
+            return read_alone(index)
+        before = segmented.paragraphs[index - 1]
+        lead_in = text[before.start : before.end].rstrip().endswith(":")
+        return in_context(read_alone(index), read_alone(index - 1), lead_in)
 
     for attribution, date in zip(attributions, dates, strict=True):
         sentence_text = segmented.sentence_text(attribution.sentence)

@@ -634,10 +634,10 @@ def load_gazetteer() -> Gazetteer:
         narration_threat=word_lexicon(merged["targets"].get("narration", [])),
         aggressor_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('aggressor', []))})\b"),
         defended_before=Lexicon(
-            rf"\b(?:{_alternation(merged['targets'].get('defended', []))})\s*(?:the\s+)?$"
+            rf"(?<![\w-])(?:{_alternation(merged['targets'].get('defended', []))})\s*(?:the\s+)?[‘'\"“]?$"
         ),
         attacked_before=Lexicon(
-            rf"\b(?:{_alternation(merged['targets'].get('attacked', []))})\s*(?:the\s+)?$"
+            rf"(?<![\w-])(?:{_alternation(merged['targets'].get('attacked', []))})\s*(?:the\s+)?$"
         ),
         addressed_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('addressed', []))})\b"),
         waged_before=Lexicon(

@@ -70,10 +70,19 @@ class Surroundings:
     named: frozenset[str] = frozenset()
 
 
-def in_context(surroundings: Surroundings, before: Surroundings) -> Surroundings:
+def in_context(surroundings: Surroundings, before: Surroundings, lead_in: bool = False) -> Surroundings:
     """A paragraph's surroundings read alone, with the paragraph before it: what
     `read_surroundings(paragraph, gazetteer, context)` gives, without reading
-    either paragraph again."""
+    either paragraph again. A `lead_in` paragraph before ("Addressing the
+    Houthis, he wrote:") is the narration of the quotation it introduces, so
+    what it names threatened or as the enemy counts as well, after the
+    paragraph's own."""
+    if lead_in:
+        return Surroundings(
+            surroundings.threatened + before.threatened,
+            surroundings.enemies + before.enemies,
+            surroundings.named | before.named,
+        )
     return replace(surroundings, named=surroundings.named | before.named)
 
 
@@ -91,7 +100,9 @@ def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -
     """
     assert gazetteer.narration_threat is not None and gazetteer.aggressor_after is not None
     threatened, aggressors, named = [], [], []
-    hits = longest([*target_hits(paragraph, gazetteer), *_other_hits(paragraph, gazetteer)])
+    hits = _not_in_names(
+        paragraph, longest([*target_hits(paragraph, gazetteer), *_other_hits(paragraph, gazetteer)])
+    )
     for start, end, name in hits:
         if _not_threatened(paragraph, start, end, gazetteer, narration=True):
             continue
@@ -100,6 +111,8 @@ def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -
             threatened.append(mention)
         elif gazetteer.aggressor_after.match(paragraph, end):
             aggressors.append(mention)
+        elif name == "other" and _locative(paragraph, start):
+            continue  # a place things happen in ("addressed supporters in Baghdad"), no enemy
         else:
             named.append(mention)
     in_context = read_surroundings(context, gazetteer).named if context else frozenset()
@@ -108,6 +121,15 @@ def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -
         tuple(aggressors + named),
         frozenset(_named([*(name for _, _, name in hits), *in_context], gazetteer)),
     )
+
+
+# A name's particle just before a mention makes it part of a person's name: "Abdul-Malik
+# al-Houthi", "Abu Ali al-Askari".
+_NAME_PARTICLE = re.compile(r"(?:\b(?:[Aa]l|[Ee]l)-|\b(?:Abu|bin|ibn|Bin|Ibn)\s)$")
+
+
+def _not_in_names(text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    return [hit for hit in hits if not _NAME_PARTICLE.search(text, max(0, hit[0] - 4), hit[0])]
 
 
 def _not_threatened(text: str, start: int, end: int, gazetteer: Gazetteer, narration: bool = False) -> bool:
@@ -169,9 +191,11 @@ def _generic_hits(text: str, gazetteer: Gazetteer, named: set[str]) -> list[tupl
 
 # A capitalized adjective of nationality, a word or two before: "Iraqi armed forces".
 _FOREIGN_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:i|ian|ese|ish|an)\s+(?:\w+\s+)?$")
-# "Iran-backed militias": a compound names whom a group serves, not a target.
+# "Iran-backed militias", "Iran's proxies": a compound or a possessive names whom a
+# group serves, not a target.
 _COMPOUND_AFTER = re.compile(
-    r"-(?:backed|linked|aligned|allied|affiliated|funded|sponsored|supported|based|made|led|controlled|run)\b",
+    r"-(?:backed|linked|aligned|allied|affiliated|funded|sponsored|supported|based|made|led|controlled|run)\b"
+    r"|['’]s?\s+(?:\w+\s+)?(?:prox(?:y|ies)|allies|militias?|agents?|mercenaries|tools?|clients?)\b",
     re.IGNORECASE,
 )
 
@@ -190,6 +214,13 @@ def _locative(text: str, start: int) -> bool:
 # Words of harm whose object is a side protected, not threatened, when another act is read.
 _HARMING = (VIOLENT, VIOLENT_NOUN, THREAT_NOUN, THREAT_SPEECH)
 _HARMING_NOUNS = frozenset({"aggression", "provocation", "hostility", "threat"})
+# Nouns of harm that name what is struck, not a harm done: "attack multiple targets in the UAE".
+_STRUCK_NOUNS = frozenset({"targets"})
+# What a warning warns of, after whom it warns: "warned Israel against …".
+_WARNED_OF = re.compile(r"\b(?:of|against|about|not to|that)\b", re.IGNORECASE)
+# A pronoun object stands for the side named before it ("warning them of …"); a
+# possessive ("their escalation") is read through the noun it qualifies.
+_OBJECT_PRONOUNS = frozenset({"them", "him", "it"})
 _OBJECT_ONLY = frozenset({READY, READY_PHRASE, READY_VERB, WARNING_SPEECH, WARNING_NOUN})
 
 
@@ -202,7 +233,9 @@ class _TargetFinder:
         content = reading.content
         named = _named((name for _, _, name in reading.target_hits), self.gazetteer)
         generic = _generic_hits(content, self.gazetteer, named | set(surroundings.named))
-        self.hits = longest([*reading.target_hits, *generic, *_other_hits(content, self.gazetteer)])
+        self.hits = _not_in_names(
+            content, longest([*reading.target_hits, *generic, *_other_hits(content, self.gazetteer)])
+        )
         self.surroundings = surroundings
 
     def of_act(self, act: Act) -> list[TargetMention]:
@@ -233,6 +266,10 @@ class _TargetFinder:
             if act.category in (DEMANDED, OBLIGATION):
                 return []  # where they are asked to leave is no target: "leave Iraq"
         objects = [mention for start, end in self._object_zone(act) for mention in self._in(start, end, act)]
+        if act.category == WARNING_SPEECH:
+            objects = self._warned(act) or objects
+        if not objects and act.last + 1 < clause.end and reading.word(act.last + 1) in _OBJECT_PRONOUNS:
+            objects = self._antecedent(act_start)  # "warned them of …": the side named before
         if objects or act.category in _OBJECT_ONLY:
             return objects  # a warning or declared readiness threatens only whom it names
         in_clause = self._in(clause_start, tokens[clause.end - 1].end, act)
@@ -254,6 +291,16 @@ class _TargetFinder:
         end = next((c.end for c in reading.clauses if c.start >= clause.end and c.opener == ""), None)
         stop = tokens[(end or len(tokens)) - 1].end
         return [t for t in self._in(tokens[start].start, stop, act, narration=True) if t.target != "other"]
+
+    def _warned(self, act: Act) -> list[TargetMention]:
+        """Whom a warning names as warned, before what it warns of: "warned Iraqi
+        contractors of working with American soldiers" threatens the contractors."""
+        start = self.reading.tokens[act.last].end
+        end = self.reading.tokens[act.clause.end - 1].end
+        about = _WARNED_OF.search(self.reading.content, start, end)
+        if about is None or not self.reading.content[start : about.start()].strip():
+            return []
+        return self._in(start, about.start(), act)
 
     def _object_zone(self, act: Act) -> Iterator[tuple[int, int]]:
         """Offsets of what follows an act as its object: the rest of its clause (for a
@@ -298,8 +345,13 @@ class _TargetFinder:
         """The side named before an offset that "they", "its" stand for: the nearest
         target of the gazetteer, else the nearest other side ("If the Zionist entity
         attacks Iraq, all its interests …" is Israel's)."""
+        content = self.reading.content
         earlier = [
-            (s, e, name) for s, e, name in self.hits if e <= before and name not in self.reading.side.targets
+            (s, e, name)
+            for s, e, name in self.hits
+            if e <= before
+            and name not in self.reading.side.targets
+            and not _not_threatened(content, s, e, self.gazetteer)
         ]
         named = [hit for hit in earlier if hit[2] != "other"] or earlier
         if not named:
@@ -347,6 +399,8 @@ class _TargetFinder:
         for k in range(index - 1, max(clause.start, index - 6) - 1, -1):
             if act.first <= k <= act.last:
                 return False
+            if reading.word(k) in _STRUCK_NOUNS:
+                continue
             harming_noun = any(m.lemma in _HARMING_NOUNS for m in reading.marks_at(k, HOSTILE))
             if harming_noun or reading.has(k, *_HARMING):
                 return True
@@ -356,7 +410,8 @@ class _TargetFinder:
     # in the same paragraph, or none" (the dev corpus's convention).
     def unnamed(self) -> list[TargetMention]:
         """ "the enemy", "you": the side the narration shows attacking, or names first."""
-        return [t for t in self.surroundings.enemies if self._narrated_fits(t)][:1]
+        fits = [t for t in self.surroundings.enemies if self._narrated_fits(t)]
+        return ([t for t in fits if t.target != "other"] or fits)[:1]
 
     def narrated(self) -> list[TargetMention]:
         """Targets of the gazetteer the narration names after a word of threat ("a threat
@@ -373,7 +428,8 @@ class _TargetFinder:
         )
 
     def _own_name(self, text: str) -> bool:
-        return self.reading.side.names_exactly(text)
+        side = self.reading.side
+        return side.names_exactly(text) or (side.home is not None and side.home.fullmatch(text) is not None)
 
 
 def threatened_targets(
@@ -391,7 +447,7 @@ def threatened_targets(
     if not targets:
         # A threat that names no one threatens the side its paragraph names (coding
         # scheme section 5), when the gazetteer knows it: not a place or person named there.
-        targets = [t for t in finder.unnamed() if t.target != "other"]
+        targets = finder.unnamed()
     return targets
 
 
