@@ -574,6 +574,38 @@ TARGETS = [
         id="its-carriers-after-america",
         speaker=HOUTHI,
     ),
+    # A force names its state, under its full name as under its initials.
+    case(
+        "We will strike the Islamic Revolutionary Guard Corps.",
+        3,
+        ("iran",),
+        id="the-irgc-in-full-is-iran",
+        speaker=KATZ,
+    ),
+    case(
+        "The group warned the Kurdistan Regional Government against collaboration.",
+        2,
+        ("kurdistan-region",),
+        id="the-regional-government-is-the-region",
+        reported=True,
+        speaker="Kataib Hezbollah",
+    ),
+    # The side whose strikes the speaker answers is whom the answer threatens; the side that
+    # conducts the speaker's own strike is not.
+    case(
+        "We will confront escalation with escalation, after U.S. airstrikes on Sanaa.",
+        3,
+        ("united-states",),
+        id="us-airstrikes-name-the-united-states",
+        speaker=HOUTHI,
+    ),
+    case(
+        "On the president's orders, US Central Command conducted a strike to destroy Iran's nuclear program.",
+        4,
+        ("iran",),
+        id="the-command-that-conducts-the-strike-is-no-target",
+        speaker="Pete Hegseth",
+    ),
     # A threat that names no one threatens a group its paragraph names, not a place there.
     case(
         "Those who play with fire should expect destruction.",
