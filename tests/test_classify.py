@@ -606,6 +606,22 @@ TARGETS = [
         id="the-command-that-conducts-the-strike-is-no-target",
         speaker="Pete Hegseth",
     ),
+    # "the attack by X": X attacked, and is whom the response threatens.
+    case(
+        "said the United States would respond to the attack by Iran-backed militias.",
+        3,
+        ("other",),
+        id="the-attack-by-names-the-attacker",
+        reported=True,
+        speaker="Lloyd Austin",
+    ),
+    case(
+        "The occupation troops must leave Iraq or face our fire.",
+        3,
+        ("us-forces",),
+        id="occupation-troops-are-us-forces",
+        speaker=KAABI,
+    ),
     # A threat that names no one threatens a group its paragraph names, not a place there.
     case(
         "Those who play with fire should expect destruction.",

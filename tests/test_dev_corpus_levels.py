@@ -19,7 +19,7 @@ ISSUE_FLOORS = {"level_exact": 0.80, "level_within_one": 0.95, "target_f1": 0.80
 REACHED_FLOORS = {"level_exact": 0.80, "level_within_one": 0.93, "target_f1": 0.73}
 NOT_YET = {
     "level_within_one": "0.935 on the dev corpus, short of 0.95",
-    "target_f1": "0.734 on the dev corpus, short of 0.80",
+    "target_f1": "0.739 on the dev corpus, short of 0.80",
 }
 
 

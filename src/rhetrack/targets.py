@@ -401,6 +401,8 @@ class _TargetFinder:
                 return False
             if reading.word(k) in _STRUCK_NOUNS:
                 continue
+            if reading.word(k) == "by":
+                return False  # "the attack by Iran-backed militias": the attacker
             harming_noun = any(m.lemma in _HARMING_NOUNS for m in reading.marks_at(k, HOSTILE))
             if harming_noun or reading.has(k, *_HARMING):
                 return True
