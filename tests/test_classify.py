@@ -334,6 +334,30 @@ THREATS = [
     case("Our missiles can reach Tel Aviv.", 3, ("israel",), id="capability-offered-as-menace"),
 ]
 
+# The speaker's own speech act named by a noun: "our warning", "a final warning" (2); a
+# warning noun that is only the topic of its clause warns no one (0).
+SPEECH_ACTS = [
+    case("This is our last warning to the occupiers.", 2, id="our-warning", speaker=KAABI),
+    case("Our warning is clear.", 2, id="our-warning-as-subject", speaker=KAABI),
+    case("A final warning to the aggressors.", 2, id="a-warning-as-a-heading"),
+    case(
+        "issued a stern warning to the Houthis.",
+        2,
+        ("other",),
+        id="issued-a-warning",
+        speaker=KATZ,
+        reported=True,
+    ),
+    case(
+        "said the administration knows that some of the warnings are political messaging.",
+        0,
+        id="warnings-as-a-topic",
+        speaker=RYDER,
+        reported=True,
+    ),
+    case("Threats are not enough to change our policy.", 0, id="threats-as-a-topic", speaker=RYDER),
+]
+
 ENEMY_ACTS = [
     case("The enemy is killing children in Gaza.", 1, id="the-enemy-is-killing-children", speaker=QASSEM),
     case("Their war machine threatens us every day.", 1, id="their-war-machine-threatens-us", speaker=QASSEM),
@@ -512,8 +536,8 @@ TARGETS = [
 
 @pytest.mark.parametrize(
     ("content", "speaker", "org", "reported", "narration", "level", "targets"),
-    WHO_ACTS + ACTS + MODALITY + CLAIMS + ENDORSEMENTS + THREATS + ENEMY_ACTS + COERCION_AND_CALM + HOSTILITY
-    + TARGETS,
+    WHO_ACTS + ACTS + MODALITY + CLAIMS + ENDORSEMENTS + THREATS + SPEECH_ACTS + ENEMY_ACTS
+    + COERCION_AND_CALM + HOSTILITY + TARGETS,
 )  # fmt: skip
 def test_level_and_targets(
     content: str,

@@ -939,6 +939,8 @@ class StatementReading(ClauseReading):
         )  # fmt: skip
         if head is None or not self.is_word(head):
             return
+        if head == mark.last + 1 and self.word(head) in VERB_GROUP_HEADS:
+            modality.add("subject")  # "the warnings are part of political messaging": a topic
         for k in range(head, min(clause.end, head + 8)):
             if self.word(k) in (
                 "claimed",

@@ -467,7 +467,8 @@ def speech_act(act: Act) -> Reading | None:
     threats frame an enemy (1)."""
     if act.category not in (THREAT_SPEECH, WARNING_SPEECH, WARNING_NOUN, THREAT_NOUN) or not _settled(act):
         return None
-    if act.category in (WARNING_NOUN, THREAT_NOUN) and "acted" not in act.modality and act.agent != "none":
+    topic = act.agent not in ("none", "own") or (act.agent == "none" and "subject" in act.modality)
+    if act.category in (WARNING_NOUN, THREAT_NOUN) and "acted" not in act.modality and topic:
         return None  # "the warnings are part of political messaging": no one warns here
     if act.agent != "own" and not (act.agent == "none" and act.category == WARNING_NOUN):
         return Reading(1, "enemy-act", takes_targets=False) if act.category == THREAT_SPEECH else None
@@ -598,7 +599,7 @@ def _note(act: Act) -> str:
     parts.append(f"act: {act.name}")
     if act.object_side != "none":
         parts.append(f"on: {act.object_side}")
-    shown = sorted(act.modality - {"past-be", "acted", "party", "predicated"})
+    shown = sorted(act.modality - {"past-be", "acted", "party", "predicated", "subject"})
     if shown:
         parts.append("modality: " + ", ".join(shown))
     if act.governor:
