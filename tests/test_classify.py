@@ -130,6 +130,32 @@ WHO_ACTS = [
         speaker="Qais al-Khazali",
         reported=True,
     ),
+    # A description that opens the reporting sentence as the subject of its speech or intent
+    # is the speaker the attribution found ("the defence minister" for Katz).
+    case(
+        "The defence minister vowed to retaliate against the Houthis.",
+        3,
+        ("other",),
+        id="a-described-speaker-s-vow",
+        speaker=KATZ,
+        reported=True,
+    ),
+    case(
+        "The minister issued a stern warning to the Houthis.",
+        2,
+        ("other",),
+        id="a-described-speaker-s-warning",
+        speaker=KATZ,
+        reported=True,
+    ),
+    # Not a subject that does something else, nor one after the reporting sentence's start.
+    case(
+        "Three rockets hit the base, the ministry said.",
+        0,
+        id="a-described-subject-that-acts",
+        speaker=KATZ,
+        reported=True,
+    ),
     case("The United States would likely strike us if we entered the war.", 1, id="another-side-s-plan"),
     case("Israel may attack Iran tomorrow, and the Americans might join it.", 1, id="third-parties-plans"),
 ]

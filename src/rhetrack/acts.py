@@ -1013,7 +1013,27 @@ class StatementReading(ClauseReading):
             if found[1] in _RESOLVABLE and not self.reported(low):
                 return self._antecedent_side(low) or found
             return found
-        return self._unnamed(low, high)
+        unnamed = self._unnamed(low, high)
+        if unnamed[0] == "third" and self._describes_speaker(low, i, clause):
+            return "own", unnamed[1]
+        return unnamed
+
+    def _describes_speaker(self, low: int, i: int, clause: Clause) -> bool:
+        """Whether a subject that names no side ("the defence minister", "the cleric")
+        opens the reporting sentence as the subject of its speech or intent ("vowed
+        to", "warned", "issued a warning"): the attribution made it the speaker."""
+        if not self.reported(low) or low != 0 or clause.start != 0 or clause.opener:
+            return False
+        j = i + 1
+        while j < clause.end and self.word(j) in _AUXILIARIES:
+            j += 1
+        if j >= clause.end:
+            return False
+        if self._speech_or_intent(j):
+            return True
+        return self.has(j, LIGHT_VERB) and any(
+            self.has(k, WARNING_NOUN, THREAT_NOUN) for k in range(j + 1, min(clause.end, j + 4))
+        )  # "issued a stern warning"
 
     def _names_people(self, i: int, clause: Clause) -> bool:
         """Whether the phrase ending at token i names people ("five civilians were killed")."""
