@@ -454,6 +454,12 @@ COERCION_AND_CALM = [
     case("We will not stand idly by while Gaza burns.", 2, id="will-not-stand-idly-by"),
     case("We cannot remain silent forever.", 2, id="cannot-remain-silent"),
     case("This is not a time to discuss de-escalation.", 2, id="rejecting-calm"),
+    # Unspecified consequences, disclaimed, laid on someone or foretold, are a warning (2).
+    case("We absolve ourselves of any consequences of this delay.", 2, id="any-consequences-disclaimed"),
+    case("We hold them responsible for all the consequences.", 2, id="all-the-consequences"),
+    case("This step will have consequences.", 2, id="will-have-consequences"),
+    case("The economic consequences of the war are severe.", 0, id="consequences-described"),
+    case("The study did not find any consequences for health.", 0, id="no-consequences-found"),
     case("We call on all parties to exercise restraint and avoid escalation.", 0, id="an-appeal-for-calm"),
     case("We do not seek war with anyone.", 0, id="not-seeking-war"),
     # "but will defend" shares "we": the speaker's declared readiness (2).
