@@ -156,6 +156,16 @@ WHO_ACTS = [
         speaker=KATZ,
         reported=True,
     ),
+    # A belief called mistaken denies what it holds: no condition, a negation (litotes raises).
+    case("Whoever expects us to stand idly by is mistaken.", 2, id="a-mistaken-belief-is-a-litotes"),
+    case(
+        "Anyone who believes that the resistance will remain silent is deluded.",
+        2,
+        id="a-deluded-belief-is-a-litotes",
+        speaker=KAABI,
+    ),
+    case("Those who think we will attack civilians are wrong.", 0, id="a-mistaken-belief-negates"),
+    case("Whoever attacks us will regret it.", 3, id="whoever-without-a-belief-stays-a-condition"),
     case("The United States would likely strike us if we entered the war.", 1, id="another-side-s-plan"),
     case("Israel may attack Iran tomorrow, and the Americans might join it.", 1, id="third-parties-plans"),
 ]
@@ -164,6 +174,8 @@ WHO_ACTS = [
 ACTS = [
     case("We will obliterate their bases.", 3, id="obliterate"),
     case("We will turn their cities into rubble.", 3, id="turn-into-rubble"),
+    case("We will raise our hand against the occupiers.", 3, id="raise-a-hand-against"),
+    case("We extend our hand to all the Lebanese.", 0, id="extend-a-hand-to-is-no-act"),
     case("The resistance will act against the occupiers.", 3, id="act-against", speaker=KAABI),
     case("We will avenge the blood of our martyrs.", 3, id="avenge"),
     case("We will eliminate every American soldier in Iraq.", 3, ("us-forces",), id="eliminate"),

@@ -63,6 +63,7 @@ from rhetrack.clauses import (
     MILD,
     MILD_HARM,
     MILD_NOUN,
+    MISTAKEN,
     MOBILIZATION,
     MODALS,
     NEGATION,
@@ -1208,7 +1209,11 @@ class StatementReading(ClauseReading):
         """Negated when a negator stands between the clause start and the act, unless it
         belongs to a litotes that governs the act ("will not hesitate to strike") or is
         the act ("we cannot remain silent"), or quantifies a noun far from it ("no one
-        will be safe")."""
+        will be safe"); so is an act inside a belief called mistaken ("whoever thinks we
+        will stand idly by is mistaken")."""
+        if self._in_denied_belief(mark):
+            modality.add("litotes" if self.marks_at(mark.first, LITOTES) else "negated")
+            return
         if self.marks_at(mark.first, LITOTES) and any(
             self.has(k, NEGATION) for k in range(max(clause.start, mark.first - 3), mark.first)
         ):
@@ -1226,6 +1231,19 @@ class StatementReading(ClauseReading):
                 if any(self.word(j) in ("and", "but") for j in range(found.last + 1, mark.first)):
                     continue  # "would not be deterred and vowed to escalate": a new verb phrase
                 modality.add("negated")
+
+    def _in_denied_belief(self, mark: Mark) -> bool:
+        """Whether an act stands between "whoever thinks" (or "those who expect" …) and
+        the "is mistaken" said of that belief, in one sentence."""
+        stops = (".", "!", "?", ";")
+        opener = next(
+            (k for k in range(mark.first - 1, max(-1, mark.first - 16), -1)
+             if self.word(k) in stops or self.denied_belief(k)),
+            None,
+        )  # fmt: skip
+        if opener is None or self.word(opener) in stops:
+            return False
+        return not any(self.has(k, MISTAKEN) for k in range(opener, mark.first))
 
     def _object_of(self, mark: Mark, clause: Clause, category: str) -> bool:
         """Whether a noun is the object of a verb of `category` right before it: the verb,
