@@ -435,6 +435,18 @@ NEWS_STYLE = [
         id="a-quoted-they-does-not-reach-back-into-the-narration",
     ),
     pytest.param(
+        "Akram al-Kaabi stressed that the talks have failed, noting, “The occupier does not stop its "
+        "open intervention for a moment.”",
+        "2022-01-10",
+        # A quotation the reported sentence sets off is the speaker's own words: its "its" is
+        # the occupier's, not his, so its intervention is no threat of his (1).
+        [
+            ("Akram al-Kaabi", "indirect", "2022-01-10", "reported", 1, ()),
+            ("Akram al-Kaabi", "direct", "2022-01-10", "reported", 1, ()),
+        ],
+        id="a-set-off-quotation-in-a-reported-sentence-is-the-speaker-s-own",
+    ),
+    pytest.param(
         "Akram al-Kaabi said the coming operations against the occupier would be “large and deadly.”",
         "2020-10-29",
         # "the coming operations": a participle before the noun governs nothing; the
