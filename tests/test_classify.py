@@ -156,6 +156,22 @@ WHO_ACTS = [
         speaker=KATZ,
         reported=True,
     ),
+    # What the speaker pledges, vows or swears, the speaker's side does, whoever it is named as.
+    case(
+        "pledged that, if their interests are hurt, the militias may take measures against U.S. interests.",
+        3,
+        ("united-states",),
+        id="a-pledge-s-act-is-the-speaker-s",
+        speaker="Qais al-Khazali",
+        reported=True,
+    ),
+    case(
+        "vowed that the Americans will never attack Iraq again.",
+        0,
+        id="a-pledge-of-what-another-will-not-do",
+        speaker="Qais al-Khazali",
+        reported=True,
+    ),
     # A belief called mistaken denies what it holds: no condition, a negation (litotes raises).
     case("Whoever expects us to stand idly by is mistaken.", 2, id="a-mistaken-belief-is-a-litotes"),
     case(

@@ -485,6 +485,17 @@ class StatementReading(ClauseReading):
                 and "protasis" not in modality
             ):
                 agent, agent_words = "own", "(inferred)"
+        if (
+            agent in ("other", "third")
+            and mark.category in _PLEDGEABLE
+            and object_side != "own"
+            and not modality & {"protasis", "negated", "passive"}
+            and self._pledged(mark)
+        ):
+            # "pledged that the militias may take measures against U.S. interests": what
+            # the speaker pledges, the speaker's side will do.
+            agent = "own"
+            modality.add("intention")
         category = mark.category
         if self.marks_at(mark.first, PURSUIT) and any(
             self.has(k, CULPRITS) for k in range(mark.last + 1, min(clause.end, mark.last + 5))
@@ -1232,6 +1243,18 @@ class StatementReading(ClauseReading):
                     continue  # "would not be deterred and vowed to escalate": a new verb phrase
                 modality.add("negated")
 
+    def _pledged(self, mark: Mark) -> bool:
+        """Whether an act stands in the that-clause of the speaker's pledge, vow or oath
+        ("Khazali pledged that …, the militias may …"), reported before it."""
+        for k in range(mark.first - 1, max(0, mark.first - 30), -1):
+            word = self.word(k)
+            if word in (".", "!", "?", ";"):
+                return False
+            if word == "that":
+                verb = self.mark_ending(k - 1, INTENTION)
+                return verb is not None and self.reported(k - 1) and verb.lemma.split("/")[0] in _PLEDGES
+        return False
+
     def _in_denied_belief(self, mark: Mark) -> bool:
         """Whether an act stands between "whoever thinks" (or "those who expect" …) and
         the "is mistaken" said of that belief, in one sentence."""
@@ -1290,6 +1313,11 @@ _KEEPING_ON = frozenset({"continue", "keep", "go on", "carry on", "persist"})
 _PRAISE = frozenset({"bless", "praise", "salute", "hail", "congratulate", "laud", "commend", "celebrate",
                      "glorify", "applaud", "honour", "honor", "extol", "cheer", "thank", "endorse", "admire",
                      "pay tribute/paid", "pay homage/paid", "take pride/took/taken", "be proud"})  # fmt: skip
+# Acts the speaker's side does when the speaker pledges them ("vowed that … will strike").
+_PLEDGEABLE = frozenset(
+    {VIOLENT, MILD, VIOLENT_NOUN, MILD_NOUN, AMBIGUOUS_NOUN, COERCIVE, COERCIVE_NOUN, REMOVAL}
+)
+_PLEDGES = frozenset({"vow", "pledge", "promise", "swear", "threaten"})
 _RESOLVABLE = word_set("they them their theirs he him his she her it its")
 _ACT_NOUNS = frozenset(
     {VIOLENT_NOUN, MILD_NOUN, WEAPON, COERCIVE_NOUN, DEMANDED_NOUN, WARNING_NOUN, AMBIGUOUS_NOUN}
