@@ -301,6 +301,19 @@ CLAIMS = [
     case(
         "Our air defenses destroyed seven drones.", 0, id="interceptions-are-defence", speaker="Saudi Arabia"
     ),
+    # An armed group's bare weapon reaching the other side's place is its claim, also in a
+    # relative clause ("that reached" is a verb, not "that strike"); a state's may be anyone's.
+    case("The missile reached Eilat.", 4, ("israel",), id="a-group-s-weapon-reached", speaker=HOUTHI),
+    case(
+        "praised the missile that reached Eilat.",
+        4,
+        ("israel",),
+        id="a-weapon-that-reached",
+        speaker=HOUTHI,
+        reported=True,
+    ),
+    case("The missile reached Erbil.", 0, id="a-state-s-unowned-missile", speaker=RYDER),
+    case("The delegation that reached Riyadh was welcomed.", 0, id="reaching-no-weapon", speaker=HOUTHI),
 ]
 
 ENDORSEMENTS = [

@@ -379,6 +379,8 @@ class StatementReading(ClauseReading):
             return word.endswith("s") and not word.endswith("ss")  # "in response to attacks", not "to attack"
         if word.endswith("ing") and previous in _PREPOSITIONS:
             return False  # a gerund: "calls for attacking"
+        if previous == "that" and any(m.form == "past" for m in self.starting.get(index, ())):
+            return False  # "the missile that reached Eilat": a relative clause's verb, not "that strike"
         if (
             previous in _DETERMINERS
             or previous in _PREPOSITIONS
@@ -466,11 +468,18 @@ class StatementReading(ClauseReading):
             modality.add("predicated")  # "will be legitimate targets", "treated as a military base"
         object_side = self._object_side(mark, clause)
         inferable = not any(m.startswith("victim-") for m in modality)
+        fired = mark.category == REACH and any(
+            self.has(k, WEAPON) for k in range(max(clause.start - 1, mark.first - 4, 0), mark.first)
+        )  # "the missile that reached Umm al-Rashrash": a weapon, whose the words do not say
+        fired = fired and self.side.group  # a state's "the missile reached Erbil" may be anyone's
+        relative = mark.first >= 2 and self.word(mark.first - 1) in ("that", "which")
+        if fired and (agent == "third" or (relative and self.has(mark.first - 2, WEAPON))):
+            agent, agent_words = "none", ""
         if (
             agent == "none"
             and self.side.party
             and inferable
-            and mark.category in (VIOLENT, VIOLENT_NOUN, MILD, MILD_NOUN, AMBIGUOUS_NOUN)
+            and (mark.category in (VIOLENT, VIOLENT_NOUN, MILD, MILD_NOUN, AMBIGUOUS_NOUN) or fired)
         ):
             # Attacks are between sides: in a party's words, an attack on another side
             # with no one named doing it is its own; one on its own side, another's;
