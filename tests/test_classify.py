@@ -495,6 +495,11 @@ COERCION_AND_CALM = [
     case("We will not stand idly by while Gaza burns.", 2, id="will-not-stand-idly-by"),
     case("We cannot remain silent forever.", 2, id="cannot-remain-silent"),
     case("This is not a time to discuss de-escalation.", 2, id="rejecting-calm"),
+    # A demanded act named by a noun: the demand is ours, the withdrawal theirs (2).
+    case("We demand the immediate withdrawal of foreign forces.", 2, id="we-demand-the-withdrawal"),
+    case("We will withdraw our forces.", 0, id="our-own-withdrawal-is-no-demand"),
+    # "the consequences of its actions" are caused by its actions, not its harm to inflict.
+    case("Israel will face the consequences of its actions.", 2, ("israel",), id="face-the-consequences-of"),
     # Unspecified consequences, disclaimed, laid on someone or foretold, are a warning (2).
     case("We absolve ourselves of any consequences of this delay.", 2, id="any-consequences-disclaimed"),
     case("We hold them responsible for all the consequences.", 2, id="all-the-consequences"),
@@ -527,6 +532,7 @@ COERCION_AND_CALM = [
 HOSTILITY = [
     case("Israel is weaker than a spider's web.", 1, id="belittling"),
     case("Their leaders are liars who deceive their own people.", 1, id="accusation-of-deceit"),
+    case("Washington is lying to the world.", 1, id="lying-is-inflected"),
     case("The so-called peace plan is a farce.", 1, id="mockery"),
     case("This is a war between the arrogant powers and the faith of the oppressed.", 1, id="ideological"),
     case(

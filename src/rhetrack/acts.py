@@ -820,7 +820,12 @@ class StatementReading(ClauseReading):
         ("we carried out an attack"), else of the clause's future ("… will take control
         as part of a heightened offensive")."""
         # "the operations of the resistance" / "the targeting of a ship", "a blockade of Haifa".
-        objective = self.word(mark.last).endswith(("ing", "tion", "sion")) or mark.category == COERCIVE_NOUN
+        # "the consequences of its actions", "the price of its crimes": what causes harm, not whose.
+        objective = self.word(mark.last).endswith(("ing", "tion", "sion")) or mark.category in (
+            COERCIVE_NOUN,
+            MILD_HARM,
+            SEVERE_HARM,
+        )
         owner = self._premodifier_side(mark, clause, modality) or self._by_agent(
             mark.last + 1, clause, also_of=not objective
         )

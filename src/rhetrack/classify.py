@@ -513,9 +513,9 @@ def coercion(act: Act) -> Reading | None:
     if (
         act.category in (DEMANDED, DEMANDED_NOUN)
         and act.modality & {"call", "obligation", "imperative"}
-        and act.agent != "own"
+        and (act.agent != "own" or (act.category == DEMANDED_NOUN and "call" in act.modality))
     ):
-        return Reading(2, "demand")
+        return Reading(2, "demand")  # "must leave"; "we demand the withdrawal": ours is the demand
     if act.category == OBLIGATION and act.agent in ("other", "addressee", "third"):
         return Reading(2, "demand")  # "Iran must respect the sovereignty of its neighbours"
     if _forceful(act) and "call" in act.modality and "peaceful" in act.modality:
