@@ -399,6 +399,20 @@ THREATS = [
         speaker=RYDER,
     ),
     case("Our missiles can reach Tel Aviv.", 3, ("israel",), id="capability-offered-as-menace"),
+    # Veiled threats: the other side's safety put in doubt, a place made the scene of the
+    # fighting, reach, punishment that cannot be escaped, regret made.
+    case("They should be mindful of the safety of their soldiers.", 3, id="mindful-of-their-safety"),
+    case("We are mindful of the safety of our personnel.", 0, id="mindful-of-our-own-safety", speaker=RYDER),
+    case("The enemy will not enjoy security.", 3, id="will-not-enjoy-security"),
+    case("The Gulf will be the scene of direct confrontation.", 3, id="the-scene-of-confrontation"),
+    case("The hotel will be the scene of the conference.", 0, id="the-scene-of-a-conference"),
+    case("Gaza is the scene of a brutal war.", 1, id="the-scene-of-a-war-described"),
+    case("Their bases are within reach of our missiles.", 3, id="within-reach-of-our-missiles"),
+    case("A deal is within reach.", 0, id="a-deal-within-reach"),
+    case("Those who attack us will not escape punishment.", 3, id="not-escape-punishment"),
+    case("We will make them regret the day they were born.", 3, id="make-them-regret"),
+    case("This aggression will not pass without a response.", 3, id="not-pass-without-a-response"),
+    case("We will chase them wherever they are.", 3, id="chase-a-side"),
 ]
 
 # The speaker's own speech act named by a noun: "our warning", "a final warning" (2); a
@@ -494,6 +508,7 @@ COERCION_AND_CALM = [
     ),
     case("We will not stand idly by while Gaza burns.", 2, id="will-not-stand-idly-by"),
     case("We cannot remain silent forever.", 2, id="cannot-remain-silent"),
+    case("Our patience has limits.", 2, id="patience-has-limits"),
     case("This is not a time to discuss de-escalation.", 2, id="rejecting-calm"),
     # A demanded act named by a noun: the demand is ours, the withdrawal theirs (2).
     case("We demand the immediate withdrawal of foreign forces.", 2, id="we-demand-the-withdrawal"),
@@ -533,6 +548,17 @@ HOSTILITY = [
     case("Israel is weaker than a spider's web.", 1, id="belittling"),
     case("Their leaders are liars who deceive their own people.", 1, id="accusation-of-deceit"),
     case("Washington is lying to the world.", 1, id="lying-is-inflected"),
+    # Blame and rejection frame an enemy (1).
+    case("Iran was ultimately responsible for the attack.", 1, id="ultimately-responsible", speaker=RYDER),
+    case("We oppose the presence of foreign troops on our soil.", 1, id="opposing-a-presence"),
+    case("This decision is a declaration of war.", 1, id="a-declaration-of-war"),
+    # "the will of the people" is a noun, no future.
+    case(
+        "They oppose the will of the Iraqis to expel the occupiers.",
+        1,
+        id="the-will-of-the-people-is-no-future",
+        speaker=KAABI,
+    ),
     case("The so-called peace plan is a farce.", 1, id="mockery"),
     case("This is a war between the arrogant powers and the faith of the oppressed.", 1, id="ideological"),
     case(

@@ -597,7 +597,7 @@ class StatementReading(ClauseReading):
                     modality.add("negated")
                 i -= 1
                 continue
-            if self.has(i, FUTURE) and self.is_word(i) and word not in ("soon",):
+            if self.has(i, FUTURE) and self.is_word(i) and word not in ("soon",) and not self._noun_will(i):
                 self._reach = min(self._reach, i)
                 modality.add("future")
                 governor.append(word)
@@ -731,9 +731,20 @@ class StatementReading(ClauseReading):
         for k in range(to - 1, max(clause.start, to - 10) - 1, -1):
             if not self.is_word(k):
                 break
+            if self._noun_will(k):
+                break  # "the will of the millions of Iraqis to expel": no verb group there
             if self.word(k) in MODALS or self._is_be(k) or self.word(k) in _HAVE:
                 return k
         return to - 1
+
+    def _noun_will(self, k: int) -> bool:
+        """ "the will of the people", "their will": the noun, not the modal."""
+        if self.word(k) != "will" or k == 0:
+            return False
+        previous = self.word(k - 1)
+        return previous in ("the", "a", "his", "her", "their", "its", "our", "my", "your", "popular") or (
+            previous.endswith("'s")
+        )
 
     def _parenthetical_end(self, comma: int) -> int | None:
         """For the comma closing ", he said," the index just before its opening comma."""
@@ -947,7 +958,7 @@ class StatementReading(ClauseReading):
 
     def _future_before(self, mark: Mark, clause: Clause) -> int | None:
         for k in range(mark.first - 1, clause.start - 1, -1):
-            if self.word(k) in ("will", "shall", "'ll") or (
+            if (self.word(k) in ("will", "shall", "'ll") and not self._noun_will(k)) or (
                 self.reported(k) and self.word(k) in ("would", "'d")
             ):
                 return k
