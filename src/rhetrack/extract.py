@@ -133,7 +133,8 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return match.start() if match else limit
 
 
-_CLAUSE_MARK = re.compile(r"[,;:]\s+")
+# (a comma set inside a closing quotation mark counts: "… strikes,” noting that “…”").
+_CLAUSE_MARK = re.compile(r"[,;:][”\"’»]?\s+")
 
 
 def _fragment_clause(text: str, attribution: Attribution) -> int:
