@@ -410,6 +410,7 @@ THREATS = [
     case("Their bases are within reach of our missiles.", 3, id="within-reach-of-our-missiles"),
     case("A deal is within reach.", 0, id="a-deal-within-reach"),
     case("Those who attack us will not escape punishment.", 3, id="not-escape-punishment"),
+    case("The enemy will receive a painful slap.", 3, id="will-receive-a-slap"),
     case("We will make them regret the day they were born.", 3, id="make-them-regret"),
     case("This aggression will not pass without a response.", 3, id="not-pass-without-a-response"),
     case("We will chase them wherever they are.", 3, id="chase-a-side"),
@@ -510,6 +511,21 @@ COERCION_AND_CALM = [
     case("We cannot remain silent forever.", 2, id="cannot-remain-silent"),
     case("Our patience has limits.", 2, id="patience-has-limits"),
     case("This is not a time to discuss de-escalation.", 2, id="rejecting-calm"),
+    # A demand's that-clause: its bare verb is what is demanded ("foreign forces" are no one's own).
+    case(
+        "demanded that foreign forces leave the country.",
+        2,
+        id="demanded-that-x-leave",
+        speaker=KAABI,
+        reported=True,
+    ),
+    case(
+        "told reporters that the forces leave tomorrow.",
+        0,
+        id="told-that-is-no-demand",
+        speaker=KAABI,
+        reported=True,
+    ),
     # A demanded act named by a noun: the demand is ours, the withdrawal theirs (2).
     case("We demand the immediate withdrawal of foreign forces.", 2, id="we-demand-the-withdrawal"),
     case("We will withdraw our forces.", 0, id="our-own-withdrawal-is-no-demand"),
@@ -552,6 +568,8 @@ HOSTILITY = [
     case("Iran was ultimately responsible for the attack.", 1, id="ultimately-responsible", speaker=RYDER),
     case("We oppose the presence of foreign troops on our soil.", 1, id="opposing-a-presence"),
     case("This decision is a declaration of war.", 1, id="a-declaration-of-war"),
+    case("Iran bears responsibility for the escalation.", 1, id="bears-responsibility", speaker=RYDER),
+    case("The United States has crossed a red line.", 1, id="crossed-a-red-line", speaker=QASSEM),
     # "the will of the people" is a noun, no future.
     case(
         "They oppose the will of the Iraqis to expel the occupiers.",

@@ -437,6 +437,8 @@ class StatementReading(ClauseReading):
             and self.mark_ending(clause.start - 2, DECISION_VERB)
         ):
             modality.add("announced")  # "announced that they would target all Israeli-flagged vessels"
+        if mark.form == "base" and self._demanded_that(mark):
+            modality.add("call")  # "demanded that foreign forces leave the country"
         if mark.category == OBLIGATION:
             agent, agent_words = (
                 self._subject(mark.first - 1, clause) if mark.first > clause.start else ("none", "")
@@ -1092,6 +1094,19 @@ class StatementReading(ClauseReading):
             m.category in VERB_LIST_CATEGORIES for m in self.ending.get(index, ())
         ) and not self._nominal(index)
 
+    def _demanded_that(self, mark: Mark) -> bool:
+        """Whether a verb stands in the that-clause a demand verb asks for ("urged that the
+        government expel …", "demanded that foreign forces leave"; not "told reporters
+        that …"), with no modal of its own."""
+        for k in range(mark.first - 1, max(0, mark.first - 8), -1):
+            word = self.word(k)
+            if not self.is_word(k) or word in MODALS:
+                return False
+            if word == "that":
+                verb = self.mark_ending(k - 1, DEMAND_VERB)
+                return verb is not None and verb.lemma not in _NAMING_VERBS
+        return False
+
     def _unnamed(self, low: int, high: int) -> Found:
         """A subject naming no side: a party's bare "the forces", "the missiles" are its
         own; any other noun phrase is a third party."""
@@ -1099,8 +1114,12 @@ class StatementReading(ClauseReading):
         content = [w for w in words if w not in _DETERMINERS and w not in _AUXILIARIES]
         if not content:
             return "none", ""
-        if self.side.party and any(self.word(j) in _OWN_FORCES for j in range(low, high + 1)):
-            return "own", " ".join(words)
+        if (
+            self.side.party
+            and any(self.word(j) in _OWN_FORCES for j in range(low, high + 1))
+            and not any(w in _FOREIGN for w in words)
+        ):
+            return "own", " ".join(words)  # "the forces", not "foreign forces"
         return "third", " ".join(words)
 
     def _appositive_subject(self, comma: int, clause: Clause) -> Found:
@@ -1329,6 +1348,7 @@ _NAMING_VERBS = frozenset(
     {"call", "tell/told", "ask", "invite", "press", "push", "task", "direct", "allow", "permit"}
 )
 _OWN_FORCES = word_set("military army forces troops navy")
+_FOREIGN = word_set("foreign occupying occupation invading hostile enemy alien")
 _QUANTITIES = word_set(
     "wave waves barrage salvo salvos volley swarm series number string dozens hundreds thousands"
 )
