@@ -130,6 +130,17 @@ WHO_ACTS = [
         speaker="Qais al-Khazali",
         reported=True,
     ),
+    # A state's own officials are its side: Lapid and Gantz in Israel's words.
+    case(
+        "Yair Lapid and Benny Gantz issued a stern warning to Hezbollah.",
+        2,
+        ("other",),
+        id="a-state-s-officials-are-its-side",
+        speaker="Israel",
+        reported=True,
+    ),
+    # A name right after an act noun is the subject of what follows, not the act's object.
+    case("The operation President Trump planned was bold.", 4, id="a-name-after-an-act-noun", speaker=RYDER),
     # A description that opens the reporting sentence as the subject of its speech or intent
     # is the speaker the attribution found ("the defence minister" for Katz).
     case(

@@ -1206,6 +1206,13 @@ class StatementReading(ClauseReading):
             if not self.is_word(j) or self.word(j) in COMPLEMENTIZERS or self.word(j) in _LOCATIVES:
                 break  # "its operations in Yemen": where, not whom
             side = self._side_at(j)
+            if (
+                side is not None
+                and j == mark.last + 1
+                and mark.category in NOUN_ACTS
+                and side[0] != "addressee"
+            ):
+                return "none"  # "the operation President Trump planned": the subject of what follows
             if side is not None:
                 return (
                     side[0]

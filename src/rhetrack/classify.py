@@ -173,9 +173,13 @@ def _side_names(name: str, gazetteer: Gazetteer) -> tuple[Lexicon, frozenset[str
     if key not in _SIDE_NAMES:
         side = next(entry for entry in load_sides() if entry.name == name)
         names = list(side.names)
-        for member in side.actors:
-            actor = gazetteer.actors.get(member)
-            if actor is not None:
+        for actor in gazetteer.actors.values():
+            # The side's actors and those they hold: a state's own officials ("Yair Lapid"
+            # for Israel), a group's own leaders.
+            if actor.name in side.actors or any(
+                member in side.actors
+                for member in _organization_chain(actor.organization or "", "", gazetteer)
+            ):
                 names.extend((actor.name, *actor.aliases))
         own_targets = frozenset(
             t
