@@ -247,6 +247,11 @@ class StatementReading(ClauseReading):
         return self.side.name_spans(self.content)
 
     @cached_property
+    def _beliefs_denied(self) -> bool:
+        """Whether the statement calls any belief mistaken at all (most do not)."""
+        return any(m.category == MISTAKEN for m in self.marks)
+
+    @cached_property
     def home_spans(self) -> list[tuple[int, int]]:
         home = self.side.home
         return [m.span() for m in home.finditer(self.content)] if home else []
@@ -1309,6 +1314,8 @@ class StatementReading(ClauseReading):
     def _in_denied_belief(self, mark: Mark) -> bool:
         """Whether an act stands between "whoever thinks" (or "those who expect" …) and
         the "is mistaken" said of that belief, in one sentence."""
+        if not self._beliefs_denied:
+            return False
         stops = (".", "!", "?", ";")
         opener = next(
             (k for k in range(mark.first - 1, max(-1, mark.first - 16), -1)

@@ -173,14 +173,13 @@ def _side_names(name: str, gazetteer: Gazetteer) -> tuple[Lexicon, frozenset[str
     if key not in _SIDE_NAMES:
         side = next(entry for entry in load_sides() if entry.name == name)
         names = list(side.names)
-        for actor in gazetteer.actors.values():
-            # The side's actors and those they hold: a state's own officials ("Yair Lapid"
-            # for Israel), a group's own leaders.
-            if actor.name in side.actors or any(
-                member in side.actors
-                for member in _organization_chain(actor.organization or "", "", gazetteer)
-            ):
-                names.extend((actor.name, *actor.aliases))
+        # The side's actors and those they hold: a state's own officials ("Yair Lapid" for
+        # Israel), a group's own leaders.
+        for member in side.actors:
+            for held in (member, *_held(gazetteer).get(member, ())):
+                actor = gazetteer.actors.get(held)
+                if actor is not None:
+                    names.extend((actor.name, *actor.aliases))
         own_targets = frozenset(
             t
             for t in gazetteer.targets
@@ -191,6 +190,21 @@ def _side_names(name: str, gazetteer: Gazetteer) -> tuple[Lexicon, frozenset[str
         _SIDE_NAMES[key] = (word_lexicon(_loose(n) for n in unique), own_targets, home)
         _KEEP_ALIVE[id(gazetteer)] = gazetteer
     return _SIDE_NAMES[key]
+
+
+_HELD: dict[int, dict[str, list[str]]] = {}
+
+
+def _held(gazetteer: Gazetteer) -> dict[str, list[str]]:
+    """Each organization's actors, and theirs in turn (Israel: Yair Lapid, Benny Gantz …)."""
+    if id(gazetteer) not in _HELD:
+        held: dict[str, list[str]] = {}
+        for actor in gazetteer.actors.values():
+            for organization in list(_organization_chain(actor.name, "", gazetteer))[1:]:
+                held.setdefault(organization, []).append(actor.name)
+        _HELD[id(gazetteer)] = held
+        _KEEP_ALIVE[id(gazetteer)] = gazetteer
+    return _HELD[id(gazetteer)]
 
 
 def _group_descriptions(gazetteer: Gazetteer) -> Lexicon:
