@@ -401,6 +401,10 @@ THREATS = [
     case("Any aggression against our people will be met with a harsh response.", 3, id="will-be-met-with"),
     case("All its interests in the region will be legitimate targets.", 3, id="will-be-legitimate-targets"),
     case(
+        "All American interests are legitimate targets.", 3, ("united-states",), id="are-legitimate-targets"
+    ),
+    case("The embassy is a military base.", 0, id="a-military-base-only-names"),
+    case(
         "The port has been included in the target bank.", 4, id="included-in-the-target-bank", speaker=HOUTHI
     ),
     case(
@@ -562,6 +566,11 @@ COERCION_AND_CALM = [
         reported=True,
     ),
     case("We will hunt down the occupiers.", 3, id="hunt-down-a-side-is-a-threat", speaker=KAABI),
+    # A possessive in the speaker's own words takes its antecedent: the resistance's jihad.
+    case(
+        "The resistance will continue its jihad until liberation.", 4, id="continue-the-jihad", speaker=KAABI
+    ),
+    case("Israel will continue its aggression.", 1, id="continue-another-s-aggression", speaker=KAABI),
     # Another side's readiness is not the speaker's (and "falsehood" frames it: 1).
     case(
         "The front of falsehood is preparing to attack the Islamic Republic.",
@@ -580,6 +589,8 @@ HOSTILITY = [
     case("We oppose the presence of foreign troops on our soil.", 1, id="opposing-a-presence"),
     case("This decision is a declaration of war.", 1, id="a-declaration-of-war"),
     case("Iran bears responsibility for the escalation.", 1, id="bears-responsibility", speaker=RYDER),
+    case("Israel is the main source of instability in the region.", 1, id="source-of-instability"),
+    case("The decision was unjust.", 1, id="unjust"),
     case("The United States has crossed a red line.", 1, id="crossed-a-red-line", speaker=QASSEM),
     # "the will of the people" is a noun, no future.
     case(

@@ -912,6 +912,8 @@ class StatementReading(ClauseReading):
             ):
                 break
             side = self._side_at(j)
+            if side is not None and side[1] in _RESOLVABLE and not self.reported(j):
+                return self._antecedent_side(j) or side  # "the resistance will continue its jihad"
             if side is not None:
                 return side
             if self.has(j, ANY):

@@ -440,6 +440,12 @@ def threat(act: Act) -> Reading | None:
     return Reading(3, "threat")
 
 
+# Designations that mark what they name for attack, not only name it ("a military base").
+_TARGETING_DESIGNATIONS = frozenset(
+    {"legitimate target", "legitimate targets", "military target", "military targets",
+     "legitimate military target", "legitimate military targets", "fair game", "hostile target",
+     "hostile targets", "enemy target", "enemy targets"}
+)  # fmt: skip
 _PROMISING = frozenset(
     {"future", "expectation", "intention", "obligation", "hypothetical", "conditional", "call", "litotes"}
 )
@@ -461,7 +467,15 @@ def harm_promised(act: Act) -> Reading | None:
             return None  # "we will fight the occupation forces": a name, not a designation
         if act.modality & {"future", "conditional", "hypothetical", "expectation", "intention"}:
             return Reading(3, "harm-promised")
-        return Reading(4, "decision-to-attack") if governed and "past" in act.modality else None
+        if governed and "past" in act.modality:
+            return Reading(4, "decision-to-attack")
+        # "all American interests are legitimate targets": declared now, a threat; "the
+        # embassy is a military base" only names it.
+        return (
+            Reading(3, "harm-promised")
+            if act.name in _TARGETING_DESIGNATIONS and not act.modality & {"past", "past-be"}
+            else None
+        )
     if act.category == HARM_WARNING:
         return Reading(2, "warning")  # "the region will get out of control"
     if act.category in (SEVERE_HARM, MILD_HARM) and act.agent in ("other", "third"):
