@@ -130,6 +130,69 @@ WHO_ACTS = [
         speaker="Qais al-Khazali",
         reported=True,
     ),
+    # A state's own officials are its side: Lapid and Gantz in Israel's words.
+    case(
+        "Yair Lapid and Benny Gantz issued a stern warning to Hezbollah.",
+        2,
+        ("other",),
+        id="a-state-s-officials-are-its-side",
+        speaker="Israel",
+        reported=True,
+    ),
+    # A name right after an act noun is the subject of what follows, not the act's object.
+    case("The operation President Trump planned was bold.", 4, id="a-name-after-an-act-noun", speaker=RYDER),
+    # A description that opens the reporting sentence as the subject of its speech or intent
+    # is the speaker the attribution found ("the defence minister" for Katz).
+    case(
+        "The defence minister vowed to retaliate against the Houthis.",
+        3,
+        ("other",),
+        id="a-described-speaker-s-vow",
+        speaker=KATZ,
+        reported=True,
+    ),
+    case(
+        "The minister issued a stern warning to the Houthis.",
+        2,
+        ("other",),
+        id="a-described-speaker-s-warning",
+        speaker=KATZ,
+        reported=True,
+    ),
+    # Not a subject that does something else, nor one after the reporting sentence's start.
+    case(
+        "Three rockets hit the base, the ministry said.",
+        0,
+        id="a-described-subject-that-acts",
+        speaker=KATZ,
+        reported=True,
+    ),
+    # What the speaker pledges, vows or swears, the speaker's side does, whoever it is named as.
+    case(
+        "pledged that, if their interests are hurt, the militias may take measures against U.S. interests.",
+        3,
+        ("united-states",),
+        id="a-pledge-s-act-is-the-speaker-s",
+        speaker="Qais al-Khazali",
+        reported=True,
+    ),
+    case(
+        "vowed that the Americans will never attack Iraq again.",
+        0,
+        id="a-pledge-of-what-another-will-not-do",
+        speaker="Qais al-Khazali",
+        reported=True,
+    ),
+    # A belief called mistaken denies what it holds: no condition, a negation (litotes raises).
+    case("Whoever expects us to stand idly by is mistaken.", 2, id="a-mistaken-belief-is-a-litotes"),
+    case(
+        "Anyone who believes that the resistance will remain silent is deluded.",
+        2,
+        id="a-deluded-belief-is-a-litotes",
+        speaker=KAABI,
+    ),
+    case("Those who think we will attack civilians are wrong.", 0, id="a-mistaken-belief-negates"),
+    case("Whoever attacks us will regret it.", 3, id="whoever-without-a-belief-stays-a-condition"),
     case("The United States would likely strike us if we entered the war.", 1, id="another-side-s-plan"),
     case("Israel may attack Iran tomorrow, and the Americans might join it.", 1, id="third-parties-plans"),
 ]
@@ -138,6 +201,8 @@ WHO_ACTS = [
 ACTS = [
     case("We will obliterate their bases.", 3, id="obliterate"),
     case("We will turn their cities into rubble.", 3, id="turn-into-rubble"),
+    case("We will raise our hand against the occupiers.", 3, id="raise-a-hand-against"),
+    case("We extend our hand to all the Lebanese.", 0, id="extend-a-hand-to-is-no-act"),
     case("The resistance will act against the occupiers.", 3, id="act-against", speaker=KAABI),
     case("We will avenge the blood of our martyrs.", 3, id="avenge"),
     case("We will eliminate every American soldier in Iraq.", 3, ("us-forces",), id="eliminate"),
@@ -247,6 +312,19 @@ CLAIMS = [
     case(
         "Our air defenses destroyed seven drones.", 0, id="interceptions-are-defence", speaker="Saudi Arabia"
     ),
+    # An armed group's bare weapon reaching the other side's place is its claim, also in a
+    # relative clause ("that reached" is a verb, not "that strike"); a state's may be anyone's.
+    case("The missile reached Eilat.", 4, ("israel",), id="a-group-s-weapon-reached", speaker=HOUTHI),
+    case(
+        "praised the missile that reached Eilat.",
+        4,
+        ("israel",),
+        id="a-weapon-that-reached",
+        speaker=HOUTHI,
+        reported=True,
+    ),
+    case("The missile reached Erbil.", 0, id="a-state-s-unowned-missile", speaker=RYDER),
+    case("The delegation that reached Riyadh was welcomed.", 0, id="reaching-no-weapon", speaker=HOUTHI),
 ]
 
 ENDORSEMENTS = [
@@ -323,6 +401,10 @@ THREATS = [
     case("Any aggression against our people will be met with a harsh response.", 3, id="will-be-met-with"),
     case("All its interests in the region will be legitimate targets.", 3, id="will-be-legitimate-targets"),
     case(
+        "All American interests are legitimate targets.", 3, ("united-states",), id="are-legitimate-targets"
+    ),
+    case("The embassy is a military base.", 0, id="a-military-base-only-names"),
+    case(
         "The port has been included in the target bank.", 4, id="included-in-the-target-bank", speaker=HOUTHI
     ),
     case(
@@ -332,6 +414,45 @@ THREATS = [
         speaker=RYDER,
     ),
     case("Our missiles can reach Tel Aviv.", 3, ("israel",), id="capability-offered-as-menace"),
+    # Veiled threats: the other side's safety put in doubt, a place made the scene of the
+    # fighting, reach, punishment that cannot be escaped, regret made.
+    case("They should be mindful of the safety of their soldiers.", 3, id="mindful-of-their-safety"),
+    case("We are mindful of the safety of our personnel.", 0, id="mindful-of-our-own-safety", speaker=RYDER),
+    case("The enemy will not enjoy security.", 3, id="will-not-enjoy-security"),
+    case("The Gulf will be the scene of direct confrontation.", 3, id="the-scene-of-confrontation"),
+    case("The hotel will be the scene of the conference.", 0, id="the-scene-of-a-conference"),
+    case("Gaza is the scene of a brutal war.", 1, id="the-scene-of-a-war-described"),
+    case("Their bases are within reach of our missiles.", 3, id="within-reach-of-our-missiles"),
+    case("A deal is within reach.", 0, id="a-deal-within-reach"),
+    case("Those who attack us will not escape punishment.", 3, id="not-escape-punishment"),
+    case("The enemy will receive a painful slap.", 3, id="will-receive-a-slap"),
+    case("We will make them regret the day they were born.", 3, id="make-them-regret"),
+    case("This aggression will not pass without a response.", 3, id="not-pass-without-a-response"),
+    case("We will chase them wherever they are.", 3, id="chase-a-side"),
+]
+
+# The speaker's own speech act named by a noun: "our warning", "a final warning" (2); a
+# warning noun that is only the topic of its clause warns no one (0).
+SPEECH_ACTS = [
+    case("This is our last warning to the occupiers.", 2, id="our-warning", speaker=KAABI),
+    case("Our warning is clear.", 2, id="our-warning-as-subject", speaker=KAABI),
+    case("A final warning to the aggressors.", 2, id="a-warning-as-a-heading"),
+    case(
+        "issued a stern warning to the Houthis.",
+        2,
+        ("other",),
+        id="issued-a-warning",
+        speaker=KATZ,
+        reported=True,
+    ),
+    case(
+        "said the administration knows that some of the warnings are political messaging.",
+        0,
+        id="warnings-as-a-topic",
+        speaker=RYDER,
+        reported=True,
+    ),
+    case("Threats are not enough to change our policy.", 0, id="threats-as-a-topic", speaker=RYDER),
 ]
 
 ENEMY_ACTS = [
@@ -403,7 +524,34 @@ COERCION_AND_CALM = [
     ),
     case("We will not stand idly by while Gaza burns.", 2, id="will-not-stand-idly-by"),
     case("We cannot remain silent forever.", 2, id="cannot-remain-silent"),
+    case("Our patience has limits.", 2, id="patience-has-limits"),
     case("This is not a time to discuss de-escalation.", 2, id="rejecting-calm"),
+    # A demand's that-clause: its bare verb is what is demanded ("foreign forces" are no one's own).
+    case(
+        "demanded that foreign forces leave the country.",
+        2,
+        id="demanded-that-x-leave",
+        speaker=KAABI,
+        reported=True,
+    ),
+    case(
+        "told reporters that the forces leave tomorrow.",
+        0,
+        id="told-that-is-no-demand",
+        speaker=KAABI,
+        reported=True,
+    ),
+    # A demanded act named by a noun: the demand is ours, the withdrawal theirs (2).
+    case("We demand the immediate withdrawal of foreign forces.", 2, id="we-demand-the-withdrawal"),
+    case("We will withdraw our forces.", 0, id="our-own-withdrawal-is-no-demand"),
+    # "the consequences of its actions" are caused by its actions, not its harm to inflict.
+    case("Israel will face the consequences of its actions.", 2, ("israel",), id="face-the-consequences-of"),
+    # Unspecified consequences, disclaimed, laid on someone or foretold, are a warning (2).
+    case("We absolve ourselves of any consequences of this delay.", 2, id="any-consequences-disclaimed"),
+    case("We hold them responsible for all the consequences.", 2, id="all-the-consequences"),
+    case("This step will have consequences.", 2, id="will-have-consequences"),
+    case("The economic consequences of the war are severe.", 0, id="consequences-described"),
+    case("The study did not find any consequences for health.", 0, id="no-consequences-found"),
     case("We call on all parties to exercise restraint and avoid escalation.", 0, id="an-appeal-for-calm"),
     case("We do not seek war with anyone.", 0, id="not-seeking-war"),
     # "but will defend" shares "we": the speaker's declared readiness (2).
@@ -418,6 +566,11 @@ COERCION_AND_CALM = [
         reported=True,
     ),
     case("We will hunt down the occupiers.", 3, id="hunt-down-a-side-is-a-threat", speaker=KAABI),
+    # A possessive in the speaker's own words takes its antecedent: the resistance's jihad.
+    case(
+        "The resistance will continue its jihad until liberation.", 4, id="continue-the-jihad", speaker=KAABI
+    ),
+    case("Israel will continue its aggression.", 1, id="continue-another-s-aggression", speaker=KAABI),
     # Another side's readiness is not the speaker's (and "falsehood" frames it: 1).
     case(
         "The front of falsehood is preparing to attack the Islamic Republic.",
@@ -430,6 +583,22 @@ COERCION_AND_CALM = [
 HOSTILITY = [
     case("Israel is weaker than a spider's web.", 1, id="belittling"),
     case("Their leaders are liars who deceive their own people.", 1, id="accusation-of-deceit"),
+    case("Washington is lying to the world.", 1, id="lying-is-inflected"),
+    # Blame and rejection frame an enemy (1).
+    case("Iran was ultimately responsible for the attack.", 1, id="ultimately-responsible", speaker=RYDER),
+    case("We oppose the presence of foreign troops on our soil.", 1, id="opposing-a-presence"),
+    case("This decision is a declaration of war.", 1, id="a-declaration-of-war"),
+    case("Iran bears responsibility for the escalation.", 1, id="bears-responsibility", speaker=RYDER),
+    case("Israel is the main source of instability in the region.", 1, id="source-of-instability"),
+    case("The decision was unjust.", 1, id="unjust"),
+    case("The United States has crossed a red line.", 1, id="crossed-a-red-line", speaker=QASSEM),
+    # "the will of the people" is a noun, no future.
+    case(
+        "They oppose the will of the Iraqis to expel the occupiers.",
+        1,
+        id="the-will-of-the-people-is-no-future",
+        speaker=KAABI,
+    ),
     case("The so-called peace plan is a farce.", 1, id="mockery"),
     case("This is a war between the arrogant powers and the faith of the oppressed.", 1, id="ideological"),
     case(
@@ -643,8 +812,8 @@ TARGETS = [
 
 @pytest.mark.parametrize(
     ("content", "speaker", "org", "reported", "narration", "level", "targets"),
-    WHO_ACTS + ACTS + MODALITY + CLAIMS + ENDORSEMENTS + THREATS + ENEMY_ACTS + COERCION_AND_CALM + HOSTILITY
-    + TARGETS,
+    WHO_ACTS + ACTS + MODALITY + CLAIMS + ENDORSEMENTS + THREATS + SPEECH_ACTS + ENEMY_ACTS
+    + COERCION_AND_CALM + HOSTILITY + TARGETS,
 )  # fmt: skip
 def test_level_and_targets(
     content: str,

@@ -437,6 +437,30 @@ NEWS_STYLE = [
         id="a-quoted-they-does-not-reach-back-into-the-narration",
     ),
     pytest.param(
+        "Akram al-Kaabi added, “We will strike their bases,” noting that “there is pressure on the "
+        "political groups to stop.”",
+        "2020-10-29",
+        # A fragment's clause begins after the comma set inside the closing mark before it:
+        # the threat before it is the other quotation's, not the fragment's.
+        [
+            ("Akram al-Kaabi", "direct", "2020-10-29", "reported", 3, ()),
+            ("Akram al-Kaabi", "direct", "2020-10-29", "reported", 0, ()),
+        ],
+        id="a-fragment-s-clause-begins-after-a-comma-inside-quotes",
+    ),
+    pytest.param(
+        "Akram al-Kaabi stressed that the talks have failed, noting, “The occupier does not stop its "
+        "open intervention for a moment.”",
+        "2022-01-10",
+        # A quotation the reported sentence sets off is the speaker's own words: its "its" is
+        # the occupier's, not his, so its intervention is no threat of his (1).
+        [
+            ("Akram al-Kaabi", "indirect", "2022-01-10", "reported", 1, ()),
+            ("Akram al-Kaabi", "direct", "2022-01-10", "reported", 1, ()),
+        ],
+        id="a-set-off-quotation-in-a-reported-sentence-is-the-speaker-s-own",
+    ),
+    pytest.param(
         "Akram al-Kaabi said the coming operations against the occupier would be “large and deadly.”",
         "2020-10-29",
         # "the coming operations": a participle before the noun governs nothing; the

@@ -63,6 +63,7 @@ from rhetrack.clauses import (
     MILD,
     MILD_HARM,
     MILD_NOUN,
+    MISTAKEN,
     MOBILIZATION,
     MODALS,
     NEGATION,
@@ -246,6 +247,11 @@ class StatementReading(ClauseReading):
         return self.side.name_spans(self.content)
 
     @cached_property
+    def _beliefs_denied(self) -> bool:
+        """Whether the statement calls any belief mistaken at all (most do not)."""
+        return any(m.category == MISTAKEN for m in self.marks)
+
+    @cached_property
     def home_spans(self) -> list[tuple[int, int]]:
         home = self.side.home
         return [m.span() for m in home.finditer(self.content)] if home else []
@@ -378,6 +384,8 @@ class StatementReading(ClauseReading):
             return word.endswith("s") and not word.endswith("ss")  # "in response to attacks", not "to attack"
         if word.endswith("ing") and previous in _PREPOSITIONS:
             return False  # a gerund: "calls for attacking"
+        if previous == "that" and any(m.form == "past" for m in self.starting.get(index, ())):
+            return False  # "the missile that reached Eilat": a relative clause's verb, not "that strike"
         if (
             previous in _DETERMINERS
             or previous in _PREPOSITIONS
@@ -434,6 +442,8 @@ class StatementReading(ClauseReading):
             and self.mark_ending(clause.start - 2, DECISION_VERB)
         ):
             modality.add("announced")  # "announced that they would target all Israeli-flagged vessels"
+        if mark.form == "base" and self._demanded_that(mark):
+            modality.add("call")  # "demanded that foreign forces leave the country"
         if mark.category == OBLIGATION:
             agent, agent_words = (
                 self._subject(mark.first - 1, clause) if mark.first > clause.start else ("none", "")
@@ -465,11 +475,18 @@ class StatementReading(ClauseReading):
             modality.add("predicated")  # "will be legitimate targets", "treated as a military base"
         object_side = self._object_side(mark, clause)
         inferable = not any(m.startswith("victim-") for m in modality)
+        fired = mark.category == REACH and any(
+            self.has(k, WEAPON) for k in range(max(clause.start - 1, mark.first - 4, 0), mark.first)
+        )  # "the missile that reached Umm al-Rashrash": a weapon, whose the words do not say
+        fired = fired and self.side.group  # a state's "the missile reached Erbil" may be anyone's
+        relative = mark.first >= 2 and self.word(mark.first - 1) in ("that", "which")
+        if fired and (agent == "third" or (relative and self.has(mark.first - 2, WEAPON))):
+            agent, agent_words = "none", ""
         if (
             agent == "none"
             and self.side.party
             and inferable
-            and mark.category in (VIOLENT, VIOLENT_NOUN, MILD, MILD_NOUN, AMBIGUOUS_NOUN)
+            and (mark.category in (VIOLENT, VIOLENT_NOUN, MILD, MILD_NOUN, AMBIGUOUS_NOUN) or fired)
         ):
             # Attacks are between sides: in a party's words, an attack on another side
             # with no one named doing it is its own; one on its own side, another's;
@@ -484,6 +501,17 @@ class StatementReading(ClauseReading):
                 and "protasis" not in modality
             ):
                 agent, agent_words = "own", "(inferred)"
+        if (
+            agent in ("other", "third")
+            and mark.category in _PLEDGEABLE
+            and object_side != "own"
+            and not modality & {"protasis", "negated", "passive"}
+            and self._pledged(mark)
+        ):
+            # "pledged that the militias may take measures against U.S. interests": what
+            # the speaker pledges, the speaker's side will do.
+            agent = "own"
+            modality.add("intention")
         category = mark.category
         if self.marks_at(mark.first, PURSUIT) and any(
             self.has(k, CULPRITS) for k in range(mark.last + 1, min(clause.end, mark.last + 5))
@@ -576,7 +604,7 @@ class StatementReading(ClauseReading):
                     modality.add("negated")
                 i -= 1
                 continue
-            if self.has(i, FUTURE) and self.is_word(i) and word not in ("soon",):
+            if self.has(i, FUTURE) and self.is_word(i) and word not in ("soon",) and not self._noun_will(i):
                 self._reach = min(self._reach, i)
                 modality.add("future")
                 governor.append(word)
@@ -710,9 +738,20 @@ class StatementReading(ClauseReading):
         for k in range(to - 1, max(clause.start, to - 10) - 1, -1):
             if not self.is_word(k):
                 break
+            if self._noun_will(k):
+                break  # "the will of the millions of Iraqis to expel": no verb group there
             if self.word(k) in MODALS or self._is_be(k) or self.word(k) in _HAVE:
                 return k
         return to - 1
+
+    def _noun_will(self, k: int) -> bool:
+        """ "the will of the people", "their will": the noun, not the modal."""
+        if self.word(k) != "will" or k == 0:
+            return False
+        previous = self.word(k - 1)
+        return previous in ("the", "a", "his", "her", "their", "its", "our", "my", "your", "popular") or (
+            previous.endswith("'s")
+        )
 
     def _parenthetical_end(self, comma: int) -> int | None:
         """For the comma closing ", he said," the index just before its opening comma."""
@@ -799,7 +838,12 @@ class StatementReading(ClauseReading):
         ("we carried out an attack"), else of the clause's future ("… will take control
         as part of a heightened offensive")."""
         # "the operations of the resistance" / "the targeting of a ship", "a blockade of Haifa".
-        objective = self.word(mark.last).endswith(("ing", "tion", "sion")) or mark.category == COERCIVE_NOUN
+        # "the consequences of its actions", "the price of its crimes": what causes harm, not whose.
+        objective = self.word(mark.last).endswith(("ing", "tion", "sion")) or mark.category in (
+            COERCIVE_NOUN,
+            MILD_HARM,
+            SEVERE_HARM,
+        )
         owner = self._premodifier_side(mark, clause, modality) or self._by_agent(
             mark.last + 1, clause, also_of=not objective
         )
@@ -868,6 +912,8 @@ class StatementReading(ClauseReading):
             ):
                 break
             side = self._side_at(j)
+            if side is not None and side[1] in _RESOLVABLE and not self.reported(j):
+                return self._antecedent_side(j) or side  # "the resistance will continue its jihad"
             if side is not None:
                 return side
             if self.has(j, ANY):
@@ -921,7 +967,7 @@ class StatementReading(ClauseReading):
 
     def _future_before(self, mark: Mark, clause: Clause) -> int | None:
         for k in range(mark.first - 1, clause.start - 1, -1):
-            if self.word(k) in ("will", "shall", "'ll") or (
+            if (self.word(k) in ("will", "shall", "'ll") and not self._noun_will(k)) or (
                 self.reported(k) and self.word(k) in ("would", "'d")
             ):
                 return k
@@ -939,6 +985,8 @@ class StatementReading(ClauseReading):
         )  # fmt: skip
         if head is None or not self.is_word(head):
             return
+        if head == mark.last + 1 and self.word(head) in VERB_GROUP_HEADS:
+            modality.add("subject")  # "the warnings are part of political messaging": a topic
         for k in range(head, min(clause.end, head + 8)):
             if self.word(k) in (
                 "claimed",
@@ -1011,7 +1059,27 @@ class StatementReading(ClauseReading):
             if found[1] in _RESOLVABLE and not self.reported(low):
                 return self._antecedent_side(low) or found
             return found
-        return self._unnamed(low, high)
+        unnamed = self._unnamed(low, high)
+        if unnamed[0] == "third" and self._describes_speaker(low, i, clause):
+            return "own", unnamed[1]
+        return unnamed
+
+    def _describes_speaker(self, low: int, i: int, clause: Clause) -> bool:
+        """Whether a subject that names no side ("the defence minister", "the cleric")
+        opens the reporting sentence as the subject of its speech or intent ("vowed
+        to", "warned", "issued a warning"): the attribution made it the speaker."""
+        if not self.reported(low) or low != 0 or clause.start != 0 or clause.opener:
+            return False
+        j = i + 1
+        while j < clause.end and self.word(j) in _AUXILIARIES:
+            j += 1
+        if j >= clause.end:
+            return False
+        if self._speech_or_intent(j):
+            return True
+        return self.has(j, LIGHT_VERB) and any(
+            self.has(k, WARNING_NOUN, THREAT_NOUN) for k in range(j + 1, min(clause.end, j + 4))
+        )  # "issued a stern warning"
 
     def _names_people(self, i: int, clause: Clause) -> bool:
         """Whether the phrase ending at token i names people ("five civilians were killed")."""
@@ -1033,6 +1101,19 @@ class StatementReading(ClauseReading):
             m.category in VERB_LIST_CATEGORIES for m in self.ending.get(index, ())
         ) and not self._nominal(index)
 
+    def _demanded_that(self, mark: Mark) -> bool:
+        """Whether a verb stands in the that-clause a demand verb asks for ("urged that the
+        government expel …", "demanded that foreign forces leave"; not "told reporters
+        that …"), with no modal of its own."""
+        for k in range(mark.first - 1, max(0, mark.first - 8), -1):
+            word = self.word(k)
+            if not self.is_word(k) or word in MODALS:
+                return False
+            if word == "that":
+                verb = self.mark_ending(k - 1, DEMAND_VERB)
+                return verb is not None and verb.lemma not in _NAMING_VERBS
+        return False
+
     def _unnamed(self, low: int, high: int) -> Found:
         """A subject naming no side: a party's bare "the forces", "the missiles" are its
         own; any other noun phrase is a third party."""
@@ -1040,8 +1121,12 @@ class StatementReading(ClauseReading):
         content = [w for w in words if w not in _DETERMINERS and w not in _AUXILIARIES]
         if not content:
             return "none", ""
-        if self.side.party and any(self.word(j) in _OWN_FORCES for j in range(low, high + 1)):
-            return "own", " ".join(words)
+        if (
+            self.side.party
+            and any(self.word(j) in _OWN_FORCES for j in range(low, high + 1))
+            and not any(w in _FOREIGN for w in words)
+        ):
+            return "own", " ".join(words)  # "the forces", not "foreign forces"
         return "third", " ".join(words)
 
     def _appositive_subject(self, comma: int, clause: Clause) -> Found:
@@ -1128,6 +1213,13 @@ class StatementReading(ClauseReading):
             if not self.is_word(j) or self.word(j) in COMPLEMENTIZERS or self.word(j) in _LOCATIVES:
                 break  # "its operations in Yemen": where, not whom
             side = self._side_at(j)
+            if (
+                side is not None
+                and j == mark.last + 1
+                and mark.category in NOUN_ACTS
+                and side[0] != "addressee"
+            ):
+                return "none"  # "the operation President Trump planned": the subject of what follows
             if side is not None:
                 return (
                     side[0]
@@ -1186,7 +1278,11 @@ class StatementReading(ClauseReading):
         """Negated when a negator stands between the clause start and the act, unless it
         belongs to a litotes that governs the act ("will not hesitate to strike") or is
         the act ("we cannot remain silent"), or quantifies a noun far from it ("no one
-        will be safe")."""
+        will be safe"); so is an act inside a belief called mistaken ("whoever thinks we
+        will stand idly by is mistaken")."""
+        if self._in_denied_belief(mark):
+            modality.add("litotes" if self.marks_at(mark.first, LITOTES) else "negated")
+            return
         if self.marks_at(mark.first, LITOTES) and any(
             self.has(k, NEGATION) for k in range(max(clause.start, mark.first - 3), mark.first)
         ):
@@ -1204,6 +1300,33 @@ class StatementReading(ClauseReading):
                 if any(self.word(j) in ("and", "but") for j in range(found.last + 1, mark.first)):
                     continue  # "would not be deterred and vowed to escalate": a new verb phrase
                 modality.add("negated")
+
+    def _pledged(self, mark: Mark) -> bool:
+        """Whether an act stands in the that-clause of the speaker's pledge, vow or oath
+        ("Khazali pledged that …, the militias may …"), reported before it."""
+        for k in range(mark.first - 1, max(0, mark.first - 30), -1):
+            word = self.word(k)
+            if word in (".", "!", "?", ";"):
+                return False
+            if word == "that":
+                verb = self.mark_ending(k - 1, INTENTION)
+                return verb is not None and self.reported(k - 1) and verb.lemma.split("/")[0] in _PLEDGES
+        return False
+
+    def _in_denied_belief(self, mark: Mark) -> bool:
+        """Whether an act stands between "whoever thinks" (or "those who expect" …) and
+        the "is mistaken" said of that belief, in one sentence."""
+        if not self._beliefs_denied:
+            return False
+        stops = (".", "!", "?", ";")
+        opener = next(
+            (k for k in range(mark.first - 1, max(-1, mark.first - 16), -1)
+             if self.word(k) in stops or self.denied_belief(k)),
+            None,
+        )  # fmt: skip
+        if opener is None or self.word(opener) in stops:
+            return False
+        return not any(self.has(k, MISTAKEN) for k in range(opener, mark.first))
 
     def _object_of(self, mark: Mark, clause: Clause, category: str) -> bool:
         """Whether a noun is the object of a verb of `category` right before it: the verb,
@@ -1241,6 +1364,7 @@ _NAMING_VERBS = frozenset(
     {"call", "tell/told", "ask", "invite", "press", "push", "task", "direct", "allow", "permit"}
 )
 _OWN_FORCES = word_set("military army forces troops navy")
+_FOREIGN = word_set("foreign occupying occupation invading hostile enemy alien")
 _QUANTITIES = word_set(
     "wave waves barrage salvo salvos volley swarm series number string dozens hundreds thousands"
 )
@@ -1250,6 +1374,11 @@ _KEEPING_ON = frozenset({"continue", "keep", "go on", "carry on", "persist"})
 _PRAISE = frozenset({"bless", "praise", "salute", "hail", "congratulate", "laud", "commend", "celebrate",
                      "glorify", "applaud", "honour", "honor", "extol", "cheer", "thank", "endorse", "admire",
                      "pay tribute/paid", "pay homage/paid", "take pride/took/taken", "be proud"})  # fmt: skip
+# Acts the speaker's side does when the speaker pledges them ("vowed that … will strike").
+_PLEDGEABLE = frozenset(
+    {VIOLENT, MILD, VIOLENT_NOUN, MILD_NOUN, AMBIGUOUS_NOUN, COERCIVE, COERCIVE_NOUN, REMOVAL}
+)
+_PLEDGES = frozenset({"vow", "pledge", "promise", "swear", "threaten"})
 _RESOLVABLE = word_set("they them their theirs he him his she her it its")
 _ACT_NOUNS = frozenset(
     {VIOLENT_NOUN, MILD_NOUN, WEAPON, COERCIVE_NOUN, DEMANDED_NOUN, WARNING_NOUN, AMBIGUOUS_NOUN}

@@ -173,10 +173,13 @@ def _side_names(name: str, gazetteer: Gazetteer) -> tuple[Lexicon, frozenset[str
     if key not in _SIDE_NAMES:
         side = next(entry for entry in load_sides() if entry.name == name)
         names = list(side.names)
+        # The side's actors and those they hold: a state's own officials ("Yair Lapid" for
+        # Israel), a group's own leaders.
         for member in side.actors:
-            actor = gazetteer.actors.get(member)
-            if actor is not None:
-                names.extend((actor.name, *actor.aliases))
+            for held in (member, *_held(gazetteer).get(member, ())):
+                actor = gazetteer.actors.get(held)
+                if actor is not None:
+                    names.extend((actor.name, *actor.aliases))
         own_targets = frozenset(
             t
             for t in gazetteer.targets
@@ -187,6 +190,21 @@ def _side_names(name: str, gazetteer: Gazetteer) -> tuple[Lexicon, frozenset[str
         _SIDE_NAMES[key] = (word_lexicon(_loose(n) for n in unique), own_targets, home)
         _KEEP_ALIVE[id(gazetteer)] = gazetteer
     return _SIDE_NAMES[key]
+
+
+_HELD: dict[int, dict[str, list[str]]] = {}
+
+
+def _held(gazetteer: Gazetteer) -> dict[str, list[str]]:
+    """Each organization's actors, and theirs in turn (Israel: Yair Lapid, Benny Gantz …)."""
+    if id(gazetteer) not in _HELD:
+        held: dict[str, list[str]] = {}
+        for actor in gazetteer.actors.values():
+            for organization in list(_organization_chain(actor.name, "", gazetteer))[1:]:
+                held.setdefault(organization, []).append(actor.name)
+        _HELD[id(gazetteer)] = held
+        _KEEP_ALIVE[id(gazetteer)] = gazetteer
+    return _HELD[id(gazetteer)]
 
 
 def _group_descriptions(gazetteer: Gazetteer) -> Lexicon:
@@ -422,6 +440,12 @@ def threat(act: Act) -> Reading | None:
     return Reading(3, "threat")
 
 
+# Designations that mark what they name for attack, not only name it ("a military base").
+_TARGETING_DESIGNATIONS = frozenset(
+    {"legitimate target", "legitimate targets", "military target", "military targets",
+     "legitimate military target", "legitimate military targets", "fair game", "hostile target",
+     "hostile targets", "enemy target", "enemy targets"}
+)  # fmt: skip
 _PROMISING = frozenset(
     {"future", "expectation", "intention", "obligation", "hypothetical", "conditional", "call", "litotes"}
 )
@@ -443,7 +467,15 @@ def harm_promised(act: Act) -> Reading | None:
             return None  # "we will fight the occupation forces": a name, not a designation
         if act.modality & {"future", "conditional", "hypothetical", "expectation", "intention"}:
             return Reading(3, "harm-promised")
-        return Reading(4, "decision-to-attack") if governed and "past" in act.modality else None
+        if governed and "past" in act.modality:
+            return Reading(4, "decision-to-attack")
+        # "all American interests are legitimate targets": declared now, a threat; "the
+        # embassy is a military base" only names it.
+        return (
+            Reading(3, "harm-promised")
+            if act.name in _TARGETING_DESIGNATIONS and not act.modality & {"past", "past-be"}
+            else None
+        )
     if act.category == HARM_WARNING:
         return Reading(2, "warning")  # "the region will get out of control"
     if act.category in (SEVERE_HARM, MILD_HARM) and act.agent in ("other", "third"):
@@ -467,7 +499,8 @@ def speech_act(act: Act) -> Reading | None:
     threats frame an enemy (1)."""
     if act.category not in (THREAT_SPEECH, WARNING_SPEECH, WARNING_NOUN, THREAT_NOUN) or not _settled(act):
         return None
-    if act.category in (WARNING_NOUN, THREAT_NOUN) and "acted" not in act.modality and act.agent != "none":
+    topic = act.agent not in ("none", "own") or (act.agent == "none" and "subject" in act.modality)
+    if act.category in (WARNING_NOUN, THREAT_NOUN) and "acted" not in act.modality and topic:
         return None  # "the warnings are part of political messaging": no one warns here
     if act.agent != "own" and not (act.agent == "none" and act.category == WARNING_NOUN):
         return Reading(1, "enemy-act", takes_targets=False) if act.category == THREAT_SPEECH else None
@@ -512,9 +545,9 @@ def coercion(act: Act) -> Reading | None:
     if (
         act.category in (DEMANDED, DEMANDED_NOUN)
         and act.modality & {"call", "obligation", "imperative"}
-        and act.agent != "own"
+        and (act.agent != "own" or (act.category == DEMANDED_NOUN and "call" in act.modality))
     ):
-        return Reading(2, "demand")
+        return Reading(2, "demand")  # "must leave"; "we demand the withdrawal": ours is the demand
     if act.category == OBLIGATION and act.agent in ("other", "addressee", "third"):
         return Reading(2, "demand")  # "Iran must respect the sovereignty of its neighbours"
     if _forceful(act) and "call" in act.modality and "peaceful" in act.modality:
@@ -598,7 +631,7 @@ def _note(act: Act) -> str:
     parts.append(f"act: {act.name}")
     if act.object_side != "none":
         parts.append(f"on: {act.object_side}")
-    shown = sorted(act.modality - {"past-be", "acted", "party", "predicated"})
+    shown = sorted(act.modality - {"past-be", "acted", "party", "predicated", "subject"})
     if shown:
         parts.append("modality: " + ", ".join(shown))
     if act.governor:

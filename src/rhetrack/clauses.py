@@ -78,6 +78,8 @@ DECISION = "modality.decision_words"
 CONDITIONAL = "modality.conditional"
 ANY = "modality.any_words"
 NEGATION = "modality.negation"
+BELIEF = "modality.beliefs"
+MISTAKEN = "modality.mistaken"
 LITOTES = "modality.litotes"
 RESULT = "claim.results"
 RESPONSIBILITY = "claim.responsibility"
@@ -129,6 +131,7 @@ _BOUNDARY_PUNCTUATION = frozenset(";:—–-")
 VERB_GROUP_HEADS = word_set(
     "is are was were will would shall should has have had be been can could may might must 's 'll"
 )
+_SENTENCE_STOPS = frozenset(".!?;")
 _RELATIVE_CONDITIONS = ("whoever", "anyone who", "those who", "anybody who", "whomever")
 
 
@@ -318,11 +321,28 @@ class ClauseReading:
     def _condition_at(self, index: int) -> bool:
         """A conditional word; "should" only where it opens a clause ("Should they attack,
         …") or inverts one ("military action should it continue")."""
-        if not self.marks_at(index, CONDITIONAL):
+        if not self.marks_at(index, CONDITIONAL) or self.denied_belief(index):
             return False
         if self.word(index) != "should" or index == 0 or not self.is_word(index - 1):
             return True
         return index + 1 < len(self.tokens) and self.word(index + 1) in _SUBJECT_PRONOUNS
+
+    def denied_belief(self, index: int) -> bool:
+        """Whether a relative condition opens a belief ("whoever thinks …", "those who
+        expect …"): no condition, but a belief the sentence goes on to call mistaken."""
+        relative = [m for m in self.marks_at(index, CONDITIONAL) if m.lemma in _RELATIVE_CONDITIONS]
+        if not any(
+            self.has(k, BELIEF)
+            for m in relative
+            for k in range(m.last + 1, min(len(self.tokens), m.last + 3))
+        ):
+            return False
+        for k in range(index + 2, min(len(self.tokens), index + 20)):
+            if self.word(k) in _SENTENCE_STOPS:
+                return False
+            if self.has(k, MISTAKEN):
+                return True
+        return False
 
     def _reporting(self, index: int) -> bool:
         """Whether the word at `index` is a verb of speaking of the gazetteer."""

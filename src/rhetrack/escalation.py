@@ -78,6 +78,8 @@ def verb_forms(base: str) -> dict[str, Form]:
 
     >>> sorted(verb_forms("expel"))
     ['expel', 'expeled', 'expeling', 'expelled', 'expelling', 'expels']
+    >>> sorted(verb_forms("lie"))
+    ['lie', 'lied', 'lies', 'lying']
     """
     if base == "be":
         return {
@@ -87,7 +89,9 @@ def verb_forms(base: str) -> dict[str, Form]:
     if base == "have":
         return {"have": "base", "has": "s", "had": "past", "having": "ing", "'ve": "base"}
     forms: dict[str, Form] = {base: "base"}
-    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+    if base.endswith("ie"):
+        forms.update({base + "s": "s", base + "d": "past", base[:-2] + "ying": "ing"})  # lie, lying
+    elif base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
         forms.update({base + "s": "s", base + "d": "past", base[:-1] + "ing": "ing"})
     elif base.endswith("y") and base[-2:-1] not in tuple("aeiou"):
         forms.update({base[:-1] + "ies": "s", base[:-1] + "ied": "past", base + "ing": "ing"})

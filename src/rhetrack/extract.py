@@ -105,10 +105,11 @@ def extract_statements(
                     content,
                     "",
                     gazetteer,
-                    reported=not direct,
+                    reported=not direct and (set_off := _set_off_quotation(content)) is None,
                     # A quotation's lead-in clause, when it has one (and a fragment's sentence
-                    # before it), is reported speech; the quoted words are the speaker's own.
-                    paraphrase_end=attribution.start - content_start if direct else 0,
+                    # before it), is reported speech; the quoted words are the speaker's own,
+                    # as are those of a quotation a reported sentence sets off ("…, noting, “…”").
+                    paraphrase_end=attribution.start - content_start if direct else set_off or 0,
                     own=speaker_side(speaker.name, speaker.organization, gazetteer),
                     surroundings=partial(paragraph_surroundings, paragraph_index),
                 ),
@@ -136,7 +137,8 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return match.start() if match else limit
 
 
-_CLAUSE_MARK = re.compile(r"[,;:]\s+")
+# (a comma set inside a closing quotation mark counts: "… strikes,” noting that “…”").
+_CLAUSE_MARK = re.compile(r"[,;:][”\"’»]?\s+")
 
 
 def _fragment_clause(text: str, attribution: Attribution) -> int:
@@ -147,6 +149,18 @@ def _fragment_clause(text: str, attribution: Attribution) -> int:
     for match in _CLAUSE_MARK.finditer(text, start, min(attribution.cue_start, attribution.start)):
         start = match.end()
     return start
+
+
+# A quotation set off in a reported sentence after a comma or colon, opening a sentence
+# of its own: "…, noting, “The occupier will leave.”"
+# (a straight mark only with the capital right after it: `," Khazali said` closes one).
+_SET_OFF_QUOTATION = re.compile(r"[,:]\s*(?:[“«]\s*|\")(?=[A-Z])")
+
+
+def _set_off_quotation(content: str) -> int | None:
+    """Where a reported sentence's set-off quotation begins, if it has one."""
+    match = _SET_OFF_QUOTATION.search(content)
+    return match.end() - 1 if match else None
 
 
 def _is_fragment(text: str, attribution: Attribution) -> bool:
