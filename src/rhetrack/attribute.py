@@ -182,7 +182,7 @@ _ROLE_OF = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(
-    r"(?:[’']s|\b(?:his|her|its|their|our|the|a|an|this|that|whose))\s+$", re.IGNORECASE
+    r"(?:[’']s|(?<=[a-z]s)[’']|\b(?:his|her|its|their|our|the|a|an|this|that|whose))\s+$", re.IGNORECASE
 )
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
 # Before a place named as where something is ("a militia in Iraq", "groups in Iraq and Syria").
@@ -203,6 +203,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNO
 _NOT_SAID = re.compile(
     r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|failed)\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+# Between two coordinated named subjects: "and", perhaps a title ("and Defense Minister").
+_COORDINATED_NAME = re.compile(r"\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,4}")
 _COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", re.IGNORECASE)
 # A that-less complement ("said Tuesday it would", "told reporters the
 # targets were", "said the government rejected"): a subject and a finite
@@ -254,9 +256,10 @@ _SUBORDINATE = re.compile(
     r"\b(?:before|after|when|whenever|while|since|although|though|because|unless|until|once)\b[^,;:]*",
     re.IGNORECASE,
 )
-# A sentence opening with a subordinate clause ("On Friday, after …", "When …").
+# A sentence opening with a subordinate clause ("On Friday, after …", "When …"):
+# matched (`.match`) at the sentence's start, not searched.
 _SUBORDINATE_OPENING = re.compile(
-    r"^(?:[^,]{0,40},\s+)?(?:after|when|as|before|while|although|though|since|once|because)\b", re.IGNORECASE
+    r"(?:[^,]{0,40},\s+)?(?:after|when|as|before|while|although|though|since|once|because)\b", re.IGNORECASE
 )
 # A verb of posting, and a few words after it: "posted in English".
 _POSTED_BEFORE = re.compile(
@@ -924,6 +927,9 @@ class _Attributor:
         # The utterance nouns of the statements so far ("in a statement", "his
         # letter"), each with its speaker: "the statement added" is theirs.
         self.utterances: dict[str, Speaker] = {}
+        # The sentence and speaker of the last statement whose subject was an
+        # utterance ("The statement cited …"): an "it" in the next sentence is it.
+        self.utterance_subject: tuple[int, Speaker] | None = None
         self._families: dict[tuple[int, int], set[int]] = {}
         # Per-document caches: each is asked again and again for the same sentence or range.
         self._masks: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -964,6 +970,14 @@ class _Attributor:
                 for m in self.sentence_speakers
                 if m.start < mention.start and sentence.start <= m.start and _fits_salient(m, wanted)
             ]
+            if (
+                not speakers
+                and mention.surface.casefold() == "it"
+                and self.utterance_subject is not None
+                and sentence.index - 1 <= self.utterance_subject[0] <= sentence.index
+            ):
+                # "The statement cited an attack … It was followed by another, it added."
+                return self.utterance_subject[1]
             if speakers:
                 resolved: Mention | None = speakers[-1]
             elif mention.surface.casefold() in ("his", "her", "its"):
@@ -1023,7 +1037,10 @@ class _Attributor:
         or in none (of this sentence, then of the sentences before), else the
         next one named in the following paragraphs."""
         if mention.wanted == "speaker":
-            return self.utterances.get(mention.role or "")
+            speaker = self.utterances.get(mention.role or "")
+            if speaker is not None:
+                self.utterance_subject = (sentence.index, speaker)
+            return speaker
         wanted = mention.wanted or "person"
         owner = self._role_owner(mention)
 
@@ -1171,7 +1188,16 @@ class _Attributor:
             and not self._in_top_quote(m.start)
             and not is_place(self.text, m.start)
         ]
-        return candidates[-1] if candidates else None
+        if not candidates:
+            return None
+        # "Yair Lapid and Defense Minister Benny Gantz issued": coordinated
+        # subjects speak together; the first named stands for them.
+        index = len(candidates) - 1
+        while index > 0 and _COORDINATED_NAME.fullmatch(
+            self.text, candidates[index - 1].end, candidates[index].start
+        ):
+            index -= 1
+        return candidates[index]
 
     def _cue_subject(
         self,
@@ -1235,7 +1261,12 @@ class _Attributor:
                 # spoken to; the speaker is whoever has been speaking.
                 return self.resolved
             if earlier:
-                return self._cue_subject(earlier[-1].span(), earlier, sentence, masked, limit)
+                main = earlier[-1]
+                # "“…,” said Qassem …, adding that “…”": an inverted verb's subject follows it.
+                inverted = self._inverted_subject(main, sentence)
+                if inverted is not None:
+                    return inverted
+                return self._cue_subject(main.span(), earlier, sentence, masked, limit)
             # The main clause's subject: not a possessive ("As Israel's campaign …, hinting").
             named = [
                 m
@@ -1244,6 +1275,18 @@ class _Attributor:
             ]
             return named[0] if named else None
         return self._subject_before(cue[0], sentence, masked)
+
+    def _inverted_subject(self, verb: LexiconMatch, sentence: Sentence) -> Mention | None:
+        """The name right after an inverting verb that follows a quotation ("“…,” said X")."""
+        if self.gaz.verb_lemma.get(verb.group(0).casefold()) not in _INVERTING:
+            return None
+        if not re.search(r"[,.!?][”’\"]\s*$|[”’\"],?\s*$", self.text[sentence.start : verb.start()]):
+            return None
+        following = self._mentions_in(verb.end(), min(sentence.end, verb.end() + 80))
+        between = self.text[verb.end() : following[0].start] if following else ""
+        if following and re.fullmatch(r"\s+(?:[A-Z][\w.’'-]*\s+){0,4}", between):
+            return following[0]
+        return None
 
     def _quotes_in(self, sentence: Sentence) -> list[QuoteSpan]:
         """The top-level quotations starting in a sentence (bisected: a scan of
@@ -1386,7 +1429,9 @@ class _Attributor:
 
         # "according to X" in the sentence.
         according = _ACCORDING_TO.search(text, sentence.start, quote.start)
-        if according:
+        if according and not self._verbs(according.end(), quote.start):
+            # (a verb after it introduces the quotation: "…,” said X, according to
+            # the channel's website, adding that “…”" is X's)
             following = self._mentions_in(according.end(), quote.start)
             if following:
                 speaker = self._speaker(following[0], sentence)
@@ -1537,9 +1582,13 @@ class _Attributor:
         further one joined to it ("said … and called on …", "…, pledging
         that …", "…, while X said that …"), each from its own verb on."""
         text = self.text
-        if _EVALUATIVE_OPENING.match(text, sentence.start):
-            return []
+        # "It is highly likely that …": the author's assessment, unless an
+        # attribution set in the sentence makes it a speaker's ("It was
+        # followed by another attack, it added").
+        evaluative = bool(_EVALUATIVE_OPENING.match(text, sentence.start))
         verbs = self._verbs(sentence.start, sentence.end)
+        if evaluative and not verbs:
+            return []
         if not verbs:
             # Most sentences: nothing reports speech, unless "according to X".
             according = self._according_to(sentence)
@@ -1582,6 +1631,8 @@ class _Attributor:
                     )
                 )
             )
+            if evaluative and not parenthetical:
+                continue
             # "repelled what Mr Shapps described as the largest attack": the
             # object stands before the subject.
             what_as = "as" in frames and bool(
@@ -1623,7 +1674,7 @@ class _Attributor:
                     content_start=sentence.start if parenthetical else verb.start(),
                 )
             )
-        if not found:
+        if not found and not evaluative:
             according = self._according_to(sentence)
             if according is not None:
                 found.append(according)
@@ -1706,7 +1757,7 @@ class _Attributor:
             return True
         # "After the army said it had intercepted a missile, Katz vowed …": the
         # first verb was a subordinate clause's; the main clause speaks too.
-        if _SUBORDINATE_OPENING.search(self.text, sentence.start, first.cue_start) and re.search(
+        if _SUBORDINATE_OPENING.match(self.text, sentence.start, first.cue_start) and re.search(
             r",\s+(?:[^\s,;]+\s+){1,6}$", between
         ):
             return True
@@ -1719,10 +1770,12 @@ class _Attributor:
     def _reports_beyond_quotes(self, indirect: Attribution) -> bool:
         """Whether a reported clause holds words of its own outside quotation
         marks: any, when it quotes nothing ("… and said Iran was responsible")."""
-        content = self.text[indirect.cue_start : indirect.end]
+        # A parenthetical attribution's words stand before its verb: "…, he stressed, adding “…”".
+        start = min(indirect.cue_start, indirect.content_start)
+        content = self.text[start : indirect.end]
         quoted = False
         for quote in self.top_quotes:
-            if indirect.cue_start <= quote.start < indirect.end:
+            if start <= quote.start < indirect.end:
                 content = content.replace(self.text[quote.start : quote.end], " ")
                 quoted = True
         return not quoted or len(content.split()) > _REPORTED_CLAUSE_WORDS
@@ -2013,6 +2066,7 @@ _FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
     "of": re.compile(rf"{_FRAME_WORDS}of\s+\w", re.IGNORECASE),
     "against": re.compile(rf"{_FRAME_WORDS}against\s+\w", re.IGNORECASE),
     "as": re.compile(r"(?:[^\s,;:“\"]+\s+){1,8}?as\s+[\w“\"‘']", re.IGNORECASE),
+    "to be": re.compile(r"(?:[^\s,;:“\"]+\s+){1,12}?to\s+be\b", re.IGNORECASE),
     "by": re.compile(r"by\s+\w+ing\b", re.IGNORECASE),
     "at": re.compile(r"at\s+\w", re.IGNORECASE),
     "how": re.compile(r"how\b", re.IGNORECASE),
@@ -2025,18 +2079,40 @@ _FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
-_UTTERANCE_DETERMINERS = (
-    r"(?:(?:a|an|the|its|his|her|their|new|joint|brief|short|written|televised|stark|strongly[- ]worded|"
-    r"\w+ly)\s+){0,3}"
+# Before the utterance noun: a determiner and a few modifiers ("a stern
+# warning", "a strongly worded statement", "its weekly video address").
+_UTTERANCE_DETERMINERS = r"(?:(?:a|an|the|its|his|her|their|this|these)\s+)?(?:[a-z][\w-]*\s+){0,3}"
+
+
+# Between a reporting verb and its frame: a parenthesis ("on Mayadeen TV
+# (Lebanon) that") and the comma of a date ("a November 10, 2019 interview").
+_FRAME_NOISE = re.compile(r"\s*\([^()]{0,40}\)|(?<=\d),(?=\s+\d{4}\b)")
+# The occasion of speech between a verb and its that-clause, longer than the
+# few words a frame allows: "said in a statement on behalf of the leader that",
+# "said in a November 10 interview on a TV channel that".
+_OCCASION_BEFORE_THAT = re.compile(
+    r"(?:in|during|at|via|through|on|before)\s+(?:[^\s,;:“”\"]+\s+){1,12}?(?=that\b)", re.IGNORECASE
 )
+# An aside between a that-less complement's subject and its verb: "said the
+# United States, despite its capabilities, has failed".
+_COMPLEMENT_ASIDE = re.compile(r"^((?:[^\s,;:“”\"]+\s+){0,5}[^\s,;:“”\"]+),\s+[^,;:“”\"]{1,60},\s+")
 
 
 def _frame_matches(after: str, frames: tuple[str, ...], gazetteer: Gazetteer | None = None) -> bool:
     """Whether the words after a reporting verb open reported content."""
-    head = _FRAME_LEAD.sub(" ", after).lstrip()
+    head = _FRAME_LEAD.sub(" ", _FRAME_NOISE.sub("", after)).lstrip()
     for frame in frames:
         if frame == "clause":
-            if _CLAUSE_COMPLEMENT.match(head):
+            unaside = _COMPLEMENT_ASIDE.sub(r"\1 ", head)
+            if _CLAUSE_COMPLEMENT.match(head) or _CLAUSE_COMPLEMENT.match(unaside):
+                return True
+        elif frame == "that" and (occasion := _OCCASION_BEFORE_THAT.match(head)) is not None:
+            words = occasion.group(0)
+            if speech_occasion().search(words) or (
+                gazetteer is not None and gazetteer.communication_noun.search(words)
+            ):
+                return True
+            if _FRAME_PATTERNS["that"].match(head):
                 return True
         elif frame == "utterance":
             # "issued a warning", "released a statement on Telegram", "put out a statement".
