@@ -404,6 +404,39 @@ ATTRIBUTION = [
         "according to Al-Manar TV, adding that “Believers should be patient until the victory comes.”",
         [("Naim Qassem", "direct"), ("Naim Qassem", "direct")],
     ),
+    # a speech act in a relative clause: the antecedent's, or the clause's subject's when the antecedent is
+    # its object; a relative clause that reports no speech is nobody's
+    (
+        "Kataib Hezbollah -- which announced it was suspending its attacks -- said one of its commanders "
+        "had been killed.",
+        [("Kataib Hezbollah", "indirect"), ("Kataib Hezbollah", "indirect")],
+    ),
+    (
+        "Hadi al-Ameri, who called for war in May, said on Tuesday that the talks had failed.",
+        [("Hadi al-Ameri", "indirect"), ("Hadi al-Ameri", "indirect")],
+    ),
+    # (a perfect is a background summary: "which has claimed many attacks")
+    (
+        "Hadi al-Ameri, who has called for war, said on Tuesday that the talks had failed.",
+        [("Hadi al-Ameri", "indirect")],
+    ),
+    (
+        "The drilling began in the Karish field, which Lebanon claims is a disputed area.",
+        [("Lebanon", "indirect")],
+    ),
+    (
+        "Hadi al-Ameri said in a statement that the troops must go. “We are stronger than before,” said "
+        "the statement, which also warned that the troops should leave.",
+        [("Hadi al-Ameri", "indirect"), ("Hadi al-Ameri", "direct"), ("Hadi al-Ameri", "indirect")],
+    ),
+    ("Hadi al-Ameri, who leads the Badr Organization, visited Tehran.", []),
+    (
+        "Hadi al-Ameri called on the government to expel the coalition, which he accused of spying.",
+        [("Hadi al-Ameri", "indirect")],
+    ),
+    ("The ministry, which is responsible for the police, said it would act.", []),
+    # "a border dispute" is a noun, not a verb of speech
+    ("The army moved troops to the border after a long border dispute with Lebanon.", []),
     # a navy is an organization, not a person a role may stand for
     (
         "The Royal Navy shot down two drones.\n\nThe defence secretary signalled that allies could act.\n\n"

@@ -198,6 +198,17 @@ _RELATIVE_BEFORE = re.compile(
     r"|\b(?:which|whom)\s+(?:(?!--\s)[^\s,;:—–]+\s+){1,4}$",
     re.IGNORECASE,
 )
+# A relative clause up to a verb of it: "Kataib Hezbollah, which announced",
+# "the attack, which the U.S. and the Saudis are blaming", "an area which Lebanon claims".
+_RELATIVE_CLAUSE = re.compile(
+    r"(?P<pronoun>\b(?:which|who|whom))\s+(?P<words>(?:(?!--\s)[^\s,;:—–“”\"()]+\s+){0,8})$", re.IGNORECASE
+)
+# Words between a relative pronoun and its verb that are no subject: "which has also", "who later".
+_RELATIVE_FILLER = re.compile(
+    r"(?:(?:has|have|had|is|are|was|were|also|later|then|again|reportedly|earlier|previously|"
+    r"repeatedly|publicly|already|first|once)\s+)*",
+    re.IGNORECASE,
+)
 # "Kataib Hezbollah is said to be involved": a passive reports no speech.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _NOT_SAID = re.compile(
@@ -1595,18 +1606,29 @@ class _Attributor:
             return [according] if according is not None else []
         masked = self._masked(sentence)
         found: list[Attribution] = []
+        relatives: list[Attribution] = []
         for verb in verbs:
-            if found and not self._joined_speech_act(found[-1], verb, sentence):
-                continue
-            if not _outside(verb.start(), masked) or self._in_top_quote(verb.start()):
+            if self._in_top_quote(verb.start()):
                 continue
             # "did not say whether", "declined to say": no statement was made.
             if _NOT_SAID.search(text, max(sentence.start, verb.start() - 24), verb.start()):
                 continue
-            if _PASSIVE_BEFORE.search(text, max(sentence.start, verb.start() - 12), verb.start()):
+            if not verb.group(0).casefold().endswith("ing") and _PASSIVE_BEFORE.search(
+                text, max(sentence.start, verb.start() - 12), verb.start()
+            ):
+                continue  # (not a progressive: "which the Saudis are blaming on Iran")
+            # "The Islamic Resistance, which has claimed responsibility for …, said": the main
+            # verb is the sentence's; the relative clause's is a speech act of its own.
+            relative = _RELATIVE_CLAUSE.search(text, max(sentence.start, verb.start() - 100), verb.start())
+            if relative is not None or _RELATIVE_BEFORE.search(
+                text, max(sentence.start, verb.start() - 40), verb.start()
+            ):
+                if relative is not None:
+                    relatives.extend(self._relative_speech_act(verb, relative, sentence))
                 continue
-            # "The Islamic Resistance, which has claimed responsibility for …, said": the main verb.
-            if _RELATIVE_BEFORE.search(text, max(sentence.start, verb.start() - 40), verb.start()):
+            if found and not self._joined_speech_act(found[-1], verb, sentence):
+                continue
+            if not _outside(verb.start(), masked):
                 continue
             lemma = self.gaz.verb_lemma.get(verb.group(0).casefold())
             frames = self.gaz.indirect_frames.get(lemma or "", ())
@@ -1685,7 +1707,83 @@ class _Attributor:
             clause = self.text[found[i].start : end]
             trimmed = re.sub(r"(?:[\s,;]|\b(?:and|but|while|whereas)\b)+$", "", clause)
             found[i] = replace(found[i], end=found[i].start + len(trimmed))
-        return found
+        return found + relatives
+
+    def _relative_speech_act(
+        self, verb: LexiconMatch, relative: re.Match[str], sentence: Sentence
+    ) -> list[Attribution]:
+        """A speech act in a relative clause: the antecedent's ("X, which
+        announced it was suspending …", "said the post, which also warned
+        that …"), or the clause's own subject's when the antecedent is its
+        object ("the attack, which the U.S. is blaming on Iran", "an area
+        which Lebanon claims is disputed")."""
+        text = self.text
+        lemma = self.gaz.verb_lemma.get(verb.group(0).casefold())
+        frames = self.gaz.indirect_frames.get(lemma or "", ())
+        pronoun_start, pronoun_end = relative.span("pronoun")
+        if not frames:
+            return []
+        if verb.group(0).casefold().endswith("ing") and not re.search(
+            r"\b(?:is|are|was|were)\s+$", text[pronoun_end : verb.start()]
+        ):
+            return []  # "which, citing …": no finite verb of the clause
+        # A named subject: "which he accused of …" after the speaker's own
+        # clause goes on with the sentence's statement.
+        inside = [
+            m
+            for m in self._mentions_in(pronoun_end, verb.start())
+            if m.source in ("gazetteer", "name") and not is_place(text, m.start)
+        ]
+        subject: Mention | None
+        if re.match(r"(?:has|have|had)\b", relative.group("words"), re.IGNORECASE):
+            return []  # "which has claimed more than 150 attacks": a background summary, not a speech act
+        if not _RELATIVE_FILLER.fullmatch(relative.group("words")):
+            # An object relative: its subject is named between the pronoun and the verb.
+            if not inside or relative.group("pronoun").casefold() == "who":
+                return []
+            subject = inside[0]
+        else:
+            if not _frame_matches(text[verb.end() : sentence.end], frames, self.gaz):
+                return []
+            antecedents = [
+                m
+                for m in self._mentions_in(sentence.start, pronoun_start)
+                if not self._in_top_quote(m.start) and re.fullmatch(r"[\s,—–-]*", text[m.end : pronoun_start])
+            ]
+            if not antecedents:
+                return []
+            subject = antecedents[-1]
+        speaker = self._speaker(subject, sentence)
+        if speaker is None:
+            return []
+        # The clause ends at a closing dash, else at the comma before the main
+        # clause goes on ("…, which the U.S. is blaming on Iran, was “…”"), else
+        # with the sentence.
+        dashed = re.search(r"[—–]|--\s*$", text[max(sentence.start, pronoun_start - 4) : pronoun_start])
+        closing = re.compile(r"\s[—–]|\s--\s" if dashed else r",\s")
+        stop = closing.search(text, verb.end(), sentence.end)
+        end = (
+            stop.start()
+            if stop is not None and (dashed or not self._that_clause_after(verb))
+            else sentence.end
+        )
+        return [
+            Attribution(
+                kind="indirect",
+                start=pronoun_start,
+                end=end,
+                sentence=sentence,
+                speaker=speaker,
+                cue=verb.group(0),
+                cue_start=verb.start(),
+                content_start=verb.start(),
+            )
+        ]
+
+    def _that_clause_after(self, verb: LexiconMatch) -> bool:
+        """Whether a verb reports a clause of its own ("warned that …", "said it was"), which
+        may hold commas: a relative clause's that-clause runs to the sentence's end."""
+        return bool(re.match(r"\s+(?:[^\s,;:]+\s+){0,5}?that\b", self.text[verb.end() : verb.end() + 60]))
 
     def _parenthetical_subject(self, comma: int, verb: LexiconMatch, sentence: Sentence) -> Mention | None:
         """Who speaks in an attribution set inside or after its sentence: the
