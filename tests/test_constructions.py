@@ -437,6 +437,14 @@ ATTRIBUTION = [
     ("The ministry, which is responsible for the police, said it would act.", []),
     # "a border dispute" is a noun, not a verb of speech
     ("The army moved troops to the border after a long border dispute with Lebanon.", []),
+    # a nested report: the quotation in the inner speaker's that-clause is the inner speaker's
+    (
+        "Hadi al-Ameri revealed that Brigadier General Farid, days before his death, told his men that "
+        "his only wish was “to meet the martyrs in paradise.”",
+        [("Hadi al-Ameri", "indirect"), ("Farid", "direct")],
+    ),
+    # a title and a single name is a person
+    ("General Farid warned that the base would be hit.", [("Farid", "indirect")]),
     # a navy is an organization, not a person a role may stand for
     (
         "The Royal Navy shot down two drones.\n\nThe defence secretary signalled that allies could act.\n\n"

@@ -730,7 +730,15 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             words = words[titles[-1] + 1 :]
             while len(words) > 3 and words[0][1] in ("of", "for"):
                 words = words[2:]  # "Chief of Staff Eyal Zamir"
-        if len(words) < 2 or words[-1][1].casefold() in _NAME_STOPWORDS:
+        # "Brigadier General Zahedi": a title and a single name is a person too.
+        titled = (
+            len(words) == 1
+            and words[0][0] > start
+            and is_title(text[start : words[0][0]].split()[-1])
+            and not gazetteer.organization_word.search(words[0][1])
+            and not gazetteer.reporting_verb.fullmatch(words[0][1])
+        )
+        if (len(words) < 2 and not titled) or words[-1][1].casefold() in _NAME_STOPWORDS:
             continue
         if any(word in _roles().not_names for _, word in words):
             continue  # "the Red Sea", "South Carolina", "USS Harry S. Truman": no speaker
@@ -738,7 +746,7 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             continue  # "Ain al-Asad air base", "Ras Issa port": a place
         start = words[0][0]
         surface = text[start:end]
-        kind = _guess_kind(text, start, surface, gazetteer)
+        kind = "person" if titled else _guess_kind(text, start, surface, gazetteer)
         if after_actor and kind != "person":
             continue
         name = None
@@ -1545,6 +1553,14 @@ class _Attributor:
         strike “at the appropriate time”": "said", not "respond")."""
         last = verbs[-1]
         if _FILLER_BEFORE_QUOTE.fullmatch(self.text, last.end(), quote.start):
+            return last
+        # A nested report: "revealed that Zahedi told his comrades that the best
+        # outcome was “…”" quotes Zahedi, whose own that-clause holds the words.
+        if (
+            len(verbs) > 1
+            and self._that_clause(last.end(), quote) is not None
+            and _THAT_LEAD.match(self.text, last.end(), quote.start)
+        ):
             return last
         return next((verb for verb in verbs[:-1] if self._that_clause(verb.end(), quote) is not None), last)
 
