@@ -445,6 +445,39 @@ ATTRIBUTION = [
     ),
     # a title and a single name is a person
     ("General Farid warned that the base would be hit.", [("Farid", "indirect")]),
+    # a participle's that-clause is the same speaker's words, not a nested report
+    (
+        "Yahya Saree said the attacks were part of the campaign, adding that the group would not stop "
+        "“until the aggression on Gaza stops and the siege is lifted.”",
+        [("Yahya Saree", "indirect")],
+    ),
+    # a first name alone after the full name, when no other person shares it
+    (
+        "Foreign Minister Gideon Marsh sent a letter. In his letter, Gideon urged the council to act.",
+        [("Gideon Marsh", "indirect")],
+    ),
+    (
+        "Gideon Marsh met Gideon Hollis. Gideon urged the council to act.",
+        [],
+    ),
+    # words relayed by another are the original speaker's: "X was quoted by Y as saying", "Y quotes X:"
+    (
+        "“Targeting embassies is unacceptable,” Hadi al-Ameri was quoted by his spokesman Ali Hamad as "
+        "saying in a statement.",
+        [("Hadi al-Ameri", "direct")],
+    ),
+    (
+        "Naim Qassem was quoted as saying: “The occupiers must leave our land now.”",
+        [("Naim Qassem", "direct")],
+    ),
+    (
+        "The channel's post quotes Ali Khamenei: “Even one American soldier in Iraq is too many.”",
+        [("Ali Khamenei", "direct")],
+    ),
+    (
+        "Al-Manar quoted Naim Qassem as saying “We are ready for any war that comes.”",
+        [("Naim Qassem", "direct")],
+    ),
     # a navy is an organization, not a person a role may stand for
     (
         "The Royal Navy shot down two drones.\n\nThe defence secretary signalled that allies could act.\n\n"

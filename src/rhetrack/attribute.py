@@ -209,6 +209,15 @@ _RELATIVE_FILLER = re.compile(
     r"repeatedly|publicly|already|first|once)\s+)*",
     re.IGNORECASE,
 )
+# Words relayed by another: "“…,” X was quoted by Y as saying", "X was quoted
+# as saying: “…”", "the post quotes X: “…”", "Y quoted X as saying “…”".
+_QUOTED_AS = r"(?P<verb>(?:was|were|is|has\s+been)\s+quoted)(?:\s+by\s+[^;:“”\"]{1,150}?)?\s+as\s+saying\b"
+_QUOTED_AS_TAIL = re.compile(r"[\s,.]*(?:[^\s.;:“”\"]+\s+){1,6}?" + _QUOTED_AS, re.IGNORECASE)
+_QUOTED_AS_LEAD = re.compile(_QUOTED_AS + r"[^.;“”\"]{0,40}?[\s,:]*$", re.IGNORECASE)
+_QUOTES_SOMEONE = re.compile(
+    r"\b(?P<verb>quot(?:es|ed|ing))\s+(?:[^\s.;:“”\"]+\s+){0,6}?[^\s.;:“”\"]+(?:\s+as\s+saying)?[\s,:]*$",
+    re.IGNORECASE,
+)
 # "Kataib Hezbollah is said to be involved": a passive reports no speech.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _NOT_SAID = re.compile(
@@ -784,6 +793,10 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
     for the full name (or the known person it named) from its first mention on.
     """
     first: dict[str, tuple[int, str, Mention]] = {}
+    first_given: dict[str, tuple[int, str, Mention]] = {}
+    given_names: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    followed: set[str] = set()  # first names: a reference only when a lower-case word follows
     for mention in mentions:
         if mention.source not in ("name", "gazetteer") or mention.kind != "person":
             continue
@@ -794,6 +807,25 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
         for surname in {last, re.sub(r"^(?:al|el)[-‐]", "", last, flags=re.IGNORECASE)}:
             if len(surname) > 2 and surname[0].isupper() and surname.casefold() not in _NAME_STOPWORDS:
                 first.setdefault(surname, (mention.end, full, mention))
+        # "Gideon urged …" after "Gideon Sa'ar": a first name alone, when no
+        # other person named so far shares it.
+        given = full.split()[0]
+        if (
+            len(full.split()) >= 2
+            and len(given) > 2
+            and given[0].isupper()
+            and given not in _NAME_PREFIXES
+            and given.casefold() not in _NAME_STOPWORDS
+            and given != last
+        ):
+            if given in given_names and given_names[given] != full:
+                ambiguous.add(given)
+            given_names.setdefault(given, full)
+            first_given.setdefault(given, (mention.end, full, mention))
+    for given, entry in first_given.items():
+        if given not in ambiguous and given not in first:
+            first[given] = entry
+            followed.add(given)
     if not first:
         return []
     spans = sorted((m.start, m.end) for m in mentions)
@@ -808,6 +840,8 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
         start, end = match.span()
         index = bisect_right(starts, start) - 1
         if start < after or in_quote(start) or (index >= 0 and spans[index][1] > start):
+            continue
+        if match.group(0) in followed and not re.match(r"[^\S\n]+[a-z]", text[end : end + 3]):
             continue
         if named.source == "gazetteer":
             # "Awadi said" after "Basim al-Awadi": the known person named in full before.
@@ -1043,6 +1077,8 @@ class _Attributor:
     def _note_utterance(self, found: Attribution) -> None:
         """Remember the utterance nouns a statement's sentence names, for "the statement" later;
         a verb of posting names its noun too ("X posted …": "the post" is X's)."""
+        if "quot" in found.cue.casefold():
+            return  # "the post quotes X: “…”": the post is not X's
         sentence = self.text[found.sentence.start : found.sentence.end]
         for verb in re.finditer(r"\b(posted|tweeted)\b", sentence, re.IGNORECASE):
             self.utterances.setdefault(verb.group(1).casefold()[:-2], found.speaker)  # "post", "tweet"
@@ -1384,6 +1420,10 @@ class _Attributor:
         lead = text[lead_start : quote.start]
         words = len(text[quote.inner_start : quote.inner_end].split())
 
+        relayed = self._relayed_speaker(quote, sentence, lead_start, tail_end)
+        if relayed is not None:
+            return relayed
+
         # "…,” he said / “…,” said Haidari / “…,” the group said
         # A participle after a quotation ("…,” mocking X's promise") names no speaker.
         # A few quoted words inside a sentence ("the so-called ‘axis of
@@ -1546,6 +1586,38 @@ class _Attributor:
                 return self.last_statement[1], "(adjacent)", quote.start
         return None
 
+    def _relayed_speaker(
+        self, quote: QuoteSpan, sentence: Sentence, lead_start: int, tail_end: int
+    ) -> tuple[Speaker, str, int] | None:
+        """The speaker of words another relays: "“…,” X was quoted by Y as
+        saying", "X was quoted as saying “…”", "the post quotes X: “…”",
+        "Y quoted X as saying “…”": X's, not Y's."""
+        text = self.text
+        tail = _QUOTED_AS_TAIL.match(text, quote.end, tail_end)
+        if tail is not None:
+            subjects = self._mentions_in(quote.end, tail.start("verb"))
+            if subjects:
+                speaker = self._speaker(subjects[0], sentence)
+                if speaker is not None:
+                    return speaker, tail.group("verb"), subjects[0].start
+        lead = _QUOTED_AS_LEAD.search(text, lead_start, quote.start)
+        if lead is not None:
+            subjects = [
+                m for m in self._mentions_in(sentence.start, lead.start()) if not self._in_top_quote(m.start)
+            ]
+            if subjects:
+                speaker = self._speaker(subjects[-1], sentence)
+                if speaker is not None:
+                    return speaker, lead.group("verb"), lead.start()
+        quoting = _QUOTES_SOMEONE.search(text, lead_start, quote.start)
+        if quoting is not None:
+            named = self._mentions_in(quoting.end("verb"), quote.start)
+            if named and named[0].source in ("gazetteer", "name"):
+                speaker = self._speaker(named[0], sentence)
+                if speaker is not None:
+                    return speaker, quoting.group("verb"), quoting.start()
+        return None
+
     def _introducing_verb(self, verbs: list[LexiconMatch], quote: QuoteSpan) -> LexiconMatch:
         """The verb of a quotation's lead that introduces it: the last, unless
         words stand between it and the quotation and an earlier verb's
@@ -1558,6 +1630,7 @@ class _Attributor:
         # outcome was “…”" quotes Zahedi, whose own that-clause holds the words.
         if (
             len(verbs) > 1
+            and not last.group(0).casefold().endswith("ing")  # "…, adding that …": the same speaker's
             and self._that_clause(last.end(), quote) is not None
             and _THAT_LEAD.match(self.text, last.end(), quote.start)
         ):
