@@ -478,6 +478,12 @@ ATTRIBUTION = [
         "Al-Manar quoted Naim Qassem as saying “We are ready for any war that comes.”",
         [("Naim Qassem", "direct")],
     ),
+    # a relayed speaker: "X called on …, his spokesman said" is X's; a quoted "not to" is the call's
+    (
+        "Naim Qassem called on all sides “not to escalate” the situation, his spokesman said on Friday.",
+        [("Naim Qassem", "indirect")],
+    ),
+    ("The drones called on the base at night.", []),
     # a navy is an organization, not a person a role may stand for
     (
         "The Royal Navy shot down two drones.\n\nThe defence secretary signalled that allies could act.\n\n"

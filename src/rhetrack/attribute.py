@@ -2249,7 +2249,8 @@ _FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
     "to": re.compile(r"(?:[^\s,;:“\"]+\s+){0,5}?to\s+\w+"),
     "responsibility": re.compile(r"(?:full\s+)?responsibility\b", re.IGNORECASE),
     "for": re.compile(r"for\b", re.IGNORECASE),
-    "on": re.compile(r"(?:up)?on\s+(?:[\w.'’-]+\s+){1,6}?(?:to|for)\b", re.IGNORECASE),
+    # "called on all sides to", "called on them “not to escalate”"
+    "on": re.compile(r"(?:up)?on\s+(?:[\w.'’-]+\s+){1,6}?[“\"‘]?(?:not\s+)?(?:to|for)\b", re.IGNORECASE),
     "of": re.compile(rf"{_FRAME_WORDS}of\s+\w", re.IGNORECASE),
     "against": re.compile(rf"{_FRAME_WORDS}against\s+\w", re.IGNORECASE),
     "as": re.compile(r"(?:[^\s,;:“\"]+\s+){1,8}?as\s+[\w“\"‘']", re.IGNORECASE),
