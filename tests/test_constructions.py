@@ -484,6 +484,13 @@ ATTRIBUTION = [
         [("Naim Qassem", "indirect")],
     ),
     ("The drones called on the base at night.", []),
+    # a participle's subject is the sentence's main clause's, also for a second quotation
+    (
+        "Hadi al-Ameri said that the siege must end.\n\n"
+        "The Saudi-led coalition was warned, saying: “I absolve myself before God of any setback,” "
+        "highlighting that “the first step is opening the airports and the ports.”",
+        [("Hadi al-Ameri", "indirect"), ("Hadi al-Ameri", "direct"), ("Hadi al-Ameri", "direct")],
+    ),
     # a navy is an organization, not a person a role may stand for
     (
         "The Royal Navy shot down two drones.\n\nThe defence secretary signalled that allies could act.\n\n"

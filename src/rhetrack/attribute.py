@@ -1301,10 +1301,12 @@ class _Attributor:
             if earlier:
                 return self._cue_subject(earlier[0].span(), earlier[:1], sentence, masked, limit)
         if form.endswith("ing") and self.text[sentence.start : cue[0]].rstrip().rstrip("”’\"'").endswith(","):
-            # The main clause's verb: not a participle, nor a word of a quotation.
+            # The main clause's verb: not a participle, nor a word of a quotation;
+            # the sentence's, not only the lead's ("X was warned, saying: “…,”
+            # highlighting that “…”").
             earlier = [
                 v
-                for v in verbs
+                for v in self._verbs(sentence.start, cue[0])
                 if v.start() < cue[0]
                 and not v.group(0).casefold().endswith("ing")
                 and not self._in_top_quote(v.start())
