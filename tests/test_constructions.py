@@ -491,6 +491,29 @@ ATTRIBUTION = [
         "highlighting that “the first step is opening the airports and the ports.”",
         [("Hadi al-Ameri", "indirect"), ("Hadi al-Ameri", "direct"), ("Hadi al-Ameri", "direct")],
     ),
+    # words set out without marks after a colon in the sentence that introduces them
+    (
+        "Donald Trump spoke on Monday. He sent out a post last night, saying this: any attack on our "
+        "troops will be met with force.",
+        [("Donald Trump", "indirect"), ("Donald Trump", "direct")],
+    ),
+    (
+        "Donald Trump posted a message. According to him, the rebels fired missiles at our ships: These "
+        "attacks have cost the world billions of dollars.",
+        [("Donald Trump", "indirect"), ("Donald Trump", "direct")],
+    ),
+    # (a list after the colon of a reported clause is the clause's)
+    (
+        "Naim Qassem said three things mattered: the land, the people and the army.",
+        [("Naim Qassem", "indirect")],
+    ),
+    ("ADEN: The Houthis said the ships were hit.", [("Houthis", "indirect")]),
+    # a paragraph set out after "According to him, …:" is his
+    (
+        "Donald Trump wrote a long post.\n\nAccording to him, the rebels fired missiles at our ships:\n\n"
+        "These relentless attacks have cost the world many billions of dollars.",
+        [("Donald Trump", "indirect"), ("Donald Trump", "direct")],
+    ),
     # a navy is an organization, not a person a role may stand for
     (
         "The Royal Navy shot down two drones.\n\nThe defence secretary signalled that allies could act.\n\n"

@@ -4,7 +4,7 @@ clean clone: its documents ingested into a fresh database and evaluated
 of issue 11 in test_dev_corpus_levels.py).
 
 Recall, precision, speaker and date accuracy are attribution's figures. The
-issue's floors hold (recall 0.926, precision 0.983, speaker 0.933, date 0.928
+issue's floors hold (recall 0.929, precision 0.983, speaker 0.933, date 0.928
 on the dev corpus); the figures reached are held as floors too, so that no
 change lowers them unnoticed.
 """

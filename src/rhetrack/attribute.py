@@ -218,6 +218,13 @@ _QUOTES_SOMEONE = re.compile(
     r"\b(?P<verb>quot(?:es|ed|ing))\s+(?:[^\s.;:“”\"]+\s+){0,6}?[^\s.;:“”\"]+(?:\s+as\s+saying)?[\s,:]*$",
     re.IGNORECASE,
 )
+# A lead that introduces words set out after its colon: "The statement reads:",
+# "saying this:", "said the following:", "wrote as follows:".
+_INLINE_LEAD = re.compile(
+    r"(?P<cue>\b(?:reads?|said|says|saying|wrote|writes|writing|stated|states|stating|declared|added|"
+    r"posted|tweeted))(?:\s+(?:this|the\s+following|as\s+follows|in\s+part))?\s*$",
+    re.IGNORECASE,
+)
 # "Kataib Hezbollah is said to be involved": a passive reports no speech.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _NOT_SAID = re.compile(
@@ -1673,10 +1680,36 @@ class _Attributor:
         masked = self._masked(lead)
         verbs = [v for v in self._verbs(lead.start, previous.end) if _outside(v.start(), masked)]
         if not verbs:
-            return None
+            return self._according_lead_in(lead, previous.end)
         subject = self._cue_subject(verbs[-1].span(), verbs, lead, masked, previous.end)
         speaker = self._speaker(subject, lead) if subject is not None else None
         return (speaker, verbs[-1].group(0), verbs[-1].start()) if speaker else None
+
+    def _according_lead_in(self, lead: Sentence, end: int) -> tuple[Speaker, str, int] | None:
+        """The speaker of a lead "According to him, … :" (or "According to X, …:")
+        introducing the next paragraph: X, or for a pronoun the person named last
+        before the lead (read before the walk, so without salience)."""
+        according = _ACCORDING_LEAD.search(self.text, lead.start, end)
+        if according is None:
+            return None
+        if re.match(r"(?:him|her)\b", self.text[according.end() : according.end() + 4]):
+            earlier = [
+                m
+                for m in self._mentions_in(max(0, lead.start - 600), lead.start)
+                if m.kind == "person"
+                and m.source in ("gazetteer", "name")
+                and not self._in_top_quote(m.start)
+            ]
+            named = earlier[-1:]
+        else:
+            named = self._mentions_in(according.end(), min(end, according.end() + 80))[:1]
+            if named and not re.fullmatch(
+                r"(?:[A-Z][\w’'.-]*\s+){0,3}", self.text[according.end() : named[0].start]
+            ):
+                named = []
+        if not named or named[0].source not in ("gazetteer", "name"):
+            return None
+        return self._named_speaker(named[0], surface=named[0].surface), "according to", according.start()
 
     # -- reported speech ------------------------------------------------------------
     def attribute_indirect(self, sentence: Sentence) -> list[Attribution]:
@@ -2185,12 +2218,68 @@ class _Attributor:
                     if not absorbed:
                         kept.append(d)
                 direct = kept
+            block = self._inline_block(sentence, direct, indirect)
+            if block is not None:
+                direct.append(block)
             for found in sorted([*direct, *indirect], key=lambda found: found.start):
                 self._note_utterance(found)
                 self.last_statement = (found.sentence.paragraph, found.speaker)
                 yield found
             if spoken:
                 self.spoken[sentence.index] = spoken
+
+    def _inline_block(
+        self, sentence: Sentence, direct: list[Attribution], indirect: list[Attribution]
+    ) -> Attribution | None:
+        """Words set out without quotation marks after a colon in the sentence
+        that introduces them ("The statement reads: the occupiers must leave",
+        "He sent out a post, saying this: any retaliation will be met …",
+        "According to him, …: These attacks have cost …"): a direct statement
+        of the lead's speaker, to the sentence's end."""
+        text = self.text
+        colon = text.find(":", sentence.start, sentence.end)
+        if colon < 0 or self._in_top_quote(colon) or _DATELINE_OPENING.match(text, sentence.start):
+            return None
+        body = re.match(r"\s+", text[colon + 1 : sentence.end])
+        start = colon + 1 + (body.end() if body else 0)
+        end = sentence.start + len(text[sentence.start : sentence.end].rstrip())
+        if (
+            not body
+            or text[start : start + 1] in "“\"«‘'"
+            or any(q.start < end and q.end > start for q in self.top_quotes)
+            or any(d.start >= colon for d in direct)
+            or len(text[start:end].split()) < _SHORT_QUOTE_WORDS
+        ):
+            return None
+        lead = text[sentence.start : colon]
+        speaker: Speaker | None = None
+        reporting = [found for found in indirect if found.cue_start < colon]
+        if reporting and text[start : start + 1].isupper():
+            # (a sentence of its own after the colon: "…: These attacks have cost …", not a list)
+            speaker = reporting[-1].speaker
+        else:
+            verb = _INLINE_LEAD.search(lead)
+            if verb is None:
+                return None
+            masked = self._masked(sentence)
+            cue_start = sentence.start + verb.start("cue")
+            verbs = self._verbs(sentence.start, colon)
+            subject = self._cue_subject(
+                (cue_start, sentence.start + verb.end("cue")), verbs, sentence, masked, colon
+            )
+            speaker = self._speaker(subject, sentence) if subject is not None else None
+        if speaker is None:
+            return None
+        return Attribution(
+            kind="direct",
+            start=start,
+            end=end,
+            sentence=sentence,
+            speaker=speaker,
+            cue=":",
+            cue_start=colon,
+            content_start=start,
+        )
 
     # -- salience -------------------------------------------------------------------
     def _salient(self, wanted: str) -> Mention | None:
