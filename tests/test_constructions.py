@@ -514,6 +514,16 @@ ATTRIBUTION = [
         "These relentless attacks have cost the world many billions of dollars.",
         [("Donald Trump", "indirect"), ("Donald Trump", "direct")],
     ),
+    # a surname that is also a word ("al-Iraqi"): the person before a verb of speech, else the word
+    (
+        "Salih Mohammed al-Iraqi said that they were freezing all units. Iraqi also called on the "
+        "commander-in-chief of the armed forces Kadhimi to control the militias.",
+        [("Saleh Mohammed al-Iraqi", "indirect"), ("Saleh Mohammed al-Iraqi", "indirect")],
+    ),
+    (
+        "Salih Mohammed al-Iraqi said that they were freezing all units. Iraqi forces were deployed.",
+        [("Saleh Mohammed al-Iraqi", "indirect")],
+    ),
     # a navy is an organization, not a person a role may stand for
     (
         "The Royal Navy shot down two drones.\n\nThe defence secretary signalled that allies could act.\n\n"

@@ -4,7 +4,7 @@ clean clone: its documents ingested into a fresh database and evaluated
 of issue 11 in test_dev_corpus_levels.py).
 
 Recall, precision, speaker and date accuracy are attribution's figures. The
-issue's floors hold (recall 0.929, precision 0.983, speaker 0.933, date 0.928
+issue's floors hold (recall 0.931, precision 0.983, speaker 0.933, date 0.928
 on the dev corpus); the figures reached are held as floors too, so that no
 change lowers them unnoticed.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 ISSUE_FLOORS = {"recall": 0.90, "precision": 0.95, "speaker": 0.92, "date": 0.88}
-REACHED_FLOORS = {"recall": 0.92, "precision": 0.95, "speaker": 0.92, "date": 0.92}
+REACHED_FLOORS = {"recall": 0.93, "precision": 0.95, "speaker": 0.92, "date": 0.92}
 
 
 @pytest.mark.parametrize("name", sorted(REACHED_FLOORS))

@@ -773,7 +773,11 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             if name is None:
                 people.append((folded, surface))
         mentions.append(Mention(start, end, surface, "name", kind, name=name))
-    mentions.extend(_surname_mentions(text, mentions, in_quote))
+    mentions.extend(
+        _surname_mentions(
+            text, mentions, in_quote, lambda at: gazetteer.reporting_verb.match(text, at) is not None
+        )
+    )
     if gazetteer.description_pattern is not None:
         for match in gazetteer.description_pattern.finditer(text):
             if in_quote(match.start()):
@@ -792,7 +796,12 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[int], bool]) -> list[Mention]:
+def _surname_mentions(
+    text: str,
+    mentions: list[Mention],
+    in_quote: Callable[[int], bool],
+    verb_at: Callable[[int], bool] = lambda _: False,
+) -> list[Mention]:
     """Later references by surname to people named in full before.
 
     Wire copy names a person in full once ("Basim al-Awadi") and by surname
@@ -804,6 +813,7 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
     given_names: dict[str, str] = {}
     ambiguous: set[str] = set()
     followed: set[str] = set()  # first names: a reference only when a lower-case word follows
+    followed_by_verb: set[str] = set()  # surnames that are words too: a reference only before a verb
     for mention in mentions:
         if mention.source not in ("name", "gazetteer") or mention.kind != "person":
             continue
@@ -814,6 +824,11 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
         for surname in {last, re.sub(r"^(?:al|el)[-‐]", "", last, flags=re.IGNORECASE)}:
             if len(surname) > 2 and surname[0].isupper() and surname.casefold() not in _NAME_STOPWORDS:
                 first.setdefault(surname, (mention.end, full, mention))
+            elif len(surname) > 2 and surname[0].isupper() and surname != last:
+                # "Iraqi also called on …" after "Salih Mohammed al-Iraqi": a surname
+                # that is also a word of its own, read as the name before a verb of speech.
+                first.setdefault(surname, (mention.end, full, mention))
+                followed_by_verb.add(surname)
         # "Gideon urged …" after "Gideon Sa'ar": a first name alone, when no
         # other person named so far shares it.
         given = full.split()[0]
@@ -850,6 +865,10 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
             continue
         if match.group(0) in followed and not re.match(r"[^\S\n]+[a-z]", text[end : end + 3]):
             continue
+        if match.group(0) in followed_by_verb:
+            adverb = re.match(r"[^\S\n]+(?:(?:also|later|then|again|further)[^\S\n]+)?", text[end : end + 12])
+            if adverb is None or not verb_at(end + adverb.end()):
+                continue
         if named.source == "gazetteer":
             # "Awadi said" after "Basim al-Awadi": the known person named in full before.
             found.append(replace(named, start=start, end=end, surface=match.group(0)))
@@ -2341,7 +2360,7 @@ _FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
     "responsibility": re.compile(r"(?:full\s+)?responsibility\b", re.IGNORECASE),
     "for": re.compile(r"for\b", re.IGNORECASE),
     # "called on all sides to", "called on them “not to escalate”"
-    "on": re.compile(r"(?:up)?on\s+(?:[\w.'’-]+\s+){1,6}?[“\"‘]?(?:not\s+)?(?:to|for)\b", re.IGNORECASE),
+    "on": re.compile(r"(?:up)?on\s+(?:[\w.'’-]+\s+){1,10}?[“\"‘]?(?:not\s+)?(?:to|for)\b", re.IGNORECASE),
     "of": re.compile(rf"{_FRAME_WORDS}of\s+\w", re.IGNORECASE),
     "against": re.compile(rf"{_FRAME_WORDS}against\s+\w", re.IGNORECASE),
     "as": re.compile(r"(?:[^\s,;:“\"]+\s+){1,8}?as\s+[\w“\"‘']", re.IGNORECASE),
