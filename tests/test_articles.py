@@ -375,6 +375,8 @@ CLIPPING_EXPECTED = [
     # A quoted fragment is read with its sentence: the order to pursue the
     # perpetrators is law enforcement, a demand (2), not a call to attack.
     E("Mohammed Shia al-Sudani", "a terrorist act", "2023-12-09", "reported", 2, ("other",), (), (1,)),
+    # "… and ordered security forces to …": an order is a second speech act, joined by "and".
+    E("Mohammed Shia al-Sudani", "ordered security forces to pursue", "2023-12-09", "reported", 2, (), ("other",)),
 ]  # fmt: skip
 
 

@@ -341,7 +341,8 @@ SPEAKERS = [
     pytest.param(
         "After the strike on Jurf al-Sakhar, which Kataib Hezbollah blamed on the United States, "
         "the group said, “We will take revenge on the enemy.”",
-        [(KH, DIRECT)],
+        # the relative clause's blame is the group's speech act too
+        [(KH, INDIRECT), (KH, DIRECT)],
         id="the-group-after-relative-clause",
     ),
     pytest.param(

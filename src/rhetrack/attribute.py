@@ -182,7 +182,7 @@ _ROLE_OF = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(
-    r"(?:[’']s|\b(?:his|her|its|their|our|the|a|an|this|that|whose))\s+$", re.IGNORECASE
+    r"(?:[’']s|(?<=[a-z]s)[’']|\b(?:his|her|its|their|our|the|a|an|this|that|whose))\s+$", re.IGNORECASE
 )
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
 # Before a place named as where something is ("a militia in Iraq", "groups in Iraq and Syria").
@@ -198,11 +198,40 @@ _RELATIVE_BEFORE = re.compile(
     r"|\b(?:which|whom)\s+(?:(?!--\s)[^\s,;:—–]+\s+){1,4}$",
     re.IGNORECASE,
 )
+# A relative clause up to a verb of it: "Kataib Hezbollah, which announced",
+# "the attack, which the U.S. and the Saudis are blaming", "an area which Lebanon claims".
+_RELATIVE_CLAUSE = re.compile(
+    r"(?P<pronoun>\b(?:which|who|whom))\s+(?P<words>(?:(?!--\s)[^\s,;:—–“”\"()]+\s+){0,8})$", re.IGNORECASE
+)
+# Words between a relative pronoun and its verb that are no subject: "which has also", "who later".
+_RELATIVE_FILLER = re.compile(
+    r"(?:(?:has|have|had|is|are|was|were|also|later|then|again|reportedly|earlier|previously|"
+    r"repeatedly|publicly|already|first|once)\s+)*",
+    re.IGNORECASE,
+)
+# Words relayed by another: "“…,” X was quoted by Y as saying", "X was quoted
+# as saying: “…”", "the post quotes X: “…”", "Y quoted X as saying “…”".
+_QUOTED_AS = r"(?P<verb>(?:was|were|is|has\s+been)\s+quoted)(?:\s+by\s+[^;:“”\"]{1,150}?)?\s+as\s+saying\b"
+_QUOTED_AS_TAIL = re.compile(r"[\s,.]*(?:[^\s.;:“”\"]+\s+){1,6}?" + _QUOTED_AS, re.IGNORECASE)
+_QUOTED_AS_LEAD = re.compile(_QUOTED_AS + r"[^.;“”\"]{0,40}?[\s,:]*$", re.IGNORECASE)
+_QUOTES_SOMEONE = re.compile(
+    r"\b(?P<verb>quot(?:es|ed|ing))\s+(?:[^\s.;:“”\"]+\s+){0,6}?[^\s.;:“”\"]+(?:\s+as\s+saying)?[\s,:]*$",
+    re.IGNORECASE,
+)
+# A lead that introduces words set out after its colon: "The statement reads:",
+# "saying this:", "said the following:", "wrote as follows:".
+_INLINE_LEAD = re.compile(
+    r"(?P<cue>\b(?:reads?|said|says|saying|wrote|writes|writing|stated|states|stating|declared|added|"
+    r"posted|tweeted))(?:\s+(?:this|the\s+following|as\s+follows|in\s+part))?\s*$",
+    re.IGNORECASE,
+)
 # "Kataib Hezbollah is said to be involved": a passive reports no speech.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _NOT_SAID = re.compile(
     r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|failed)\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+# Between two coordinated named subjects: "and", perhaps a title ("and Defense Minister").
+_COORDINATED_NAME = re.compile(r"\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,4}")
 _COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", re.IGNORECASE)
 # A that-less complement ("said Tuesday it would", "told reporters the
 # targets were", "said the government rejected"): a subject and a finite
@@ -254,9 +283,10 @@ _SUBORDINATE = re.compile(
     r"\b(?:before|after|when|whenever|while|since|although|though|because|unless|until|once)\b[^,;:]*",
     re.IGNORECASE,
 )
-# A sentence opening with a subordinate clause ("On Friday, after …", "When …").
+# A sentence opening with a subordinate clause ("On Friday, after …", "When …"):
+# matched (`.match`) at the sentence's start, not searched.
 _SUBORDINATE_OPENING = re.compile(
-    r"^(?:[^,]{0,40},\s+)?(?:after|when|as|before|while|although|though|since|once|because)\b", re.IGNORECASE
+    r"(?:[^,]{0,40},\s+)?(?:after|when|as|before|while|although|though|since|once|because)\b", re.IGNORECASE
 )
 # A verb of posting, and a few words after it: "posted in English".
 _POSTED_BEFORE = re.compile(
@@ -716,7 +746,15 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             words = words[titles[-1] + 1 :]
             while len(words) > 3 and words[0][1] in ("of", "for"):
                 words = words[2:]  # "Chief of Staff Eyal Zamir"
-        if len(words) < 2 or words[-1][1].casefold() in _NAME_STOPWORDS:
+        # "Brigadier General Zahedi": a title and a single name is a person too.
+        titled = (
+            len(words) == 1
+            and words[0][0] > start
+            and is_title(text[start : words[0][0]].split()[-1])
+            and not gazetteer.organization_word.search(words[0][1])
+            and not gazetteer.reporting_verb.fullmatch(words[0][1])
+        )
+        if (len(words) < 2 and not titled) or words[-1][1].casefold() in _NAME_STOPWORDS:
             continue
         if any(word in _roles().not_names for _, word in words):
             continue  # "the Red Sea", "South Carolina", "USS Harry S. Truman": no speaker
@@ -724,7 +762,7 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             continue  # "Ain al-Asad air base", "Ras Issa port": a place
         start = words[0][0]
         surface = text[start:end]
-        kind = _guess_kind(text, start, surface, gazetteer)
+        kind = "person" if titled else _guess_kind(text, start, surface, gazetteer)
         if after_actor and kind != "person":
             continue
         name = None
@@ -735,7 +773,11 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
             if name is None:
                 people.append((folded, surface))
         mentions.append(Mention(start, end, surface, "name", kind, name=name))
-    mentions.extend(_surname_mentions(text, mentions, in_quote))
+    mentions.extend(
+        _surname_mentions(
+            text, mentions, in_quote, lambda at: gazetteer.reporting_verb.match(text, at) is not None
+        )
+    )
     if gazetteer.description_pattern is not None:
         for match in gazetteer.description_pattern.finditer(text):
             if in_quote(match.start()):
@@ -754,7 +796,12 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[int], bool]) -> list[Mention]:
+def _surname_mentions(
+    text: str,
+    mentions: list[Mention],
+    in_quote: Callable[[int], bool],
+    verb_at: Callable[[int], bool] = lambda _: False,
+) -> list[Mention]:
     """Later references by surname to people named in full before.
 
     Wire copy names a person in full once ("Basim al-Awadi") and by surname
@@ -762,6 +809,11 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
     for the full name (or the known person it named) from its first mention on.
     """
     first: dict[str, tuple[int, str, Mention]] = {}
+    first_given: dict[str, tuple[int, str, Mention]] = {}
+    given_names: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    followed: set[str] = set()  # first names: a reference only when a lower-case word follows
+    followed_by_verb: set[str] = set()  # surnames that are words too: a reference only before a verb
     for mention in mentions:
         if mention.source not in ("name", "gazetteer") or mention.kind != "person":
             continue
@@ -772,6 +824,30 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
         for surname in {last, re.sub(r"^(?:al|el)[-‐]", "", last, flags=re.IGNORECASE)}:
             if len(surname) > 2 and surname[0].isupper() and surname.casefold() not in _NAME_STOPWORDS:
                 first.setdefault(surname, (mention.end, full, mention))
+            elif len(surname) > 2 and surname[0].isupper() and surname != last:
+                # "Iraqi also called on …" after "Salih Mohammed al-Iraqi": a surname
+                # that is also a word of its own, read as the name before a verb of speech.
+                first.setdefault(surname, (mention.end, full, mention))
+                followed_by_verb.add(surname)
+        # "Gideon urged …" after "Gideon Sa'ar": a first name alone, when no
+        # other person named so far shares it.
+        given = full.split()[0]
+        if (
+            len(full.split()) >= 2
+            and len(given) > 2
+            and given[0].isupper()
+            and given not in _NAME_PREFIXES
+            and given.casefold() not in _NAME_STOPWORDS
+            and given != last
+        ):
+            if given in given_names and given_names[given] != full:
+                ambiguous.add(given)
+            given_names.setdefault(given, full)
+            first_given.setdefault(given, (mention.end, full, mention))
+    for given, entry in first_given.items():
+        if given not in ambiguous and given not in first:
+            first[given] = entry
+            followed.add(given)
     if not first:
         return []
     spans = sorted((m.start, m.end) for m in mentions)
@@ -787,6 +863,12 @@ def _surname_mentions(text: str, mentions: list[Mention], in_quote: Callable[[in
         index = bisect_right(starts, start) - 1
         if start < after or in_quote(start) or (index >= 0 and spans[index][1] > start):
             continue
+        if match.group(0) in followed and not re.match(r"[^\S\n]+[a-z]", text[end : end + 3]):
+            continue
+        if match.group(0) in followed_by_verb:
+            adverb = re.match(r"[^\S\n]+(?:(?:also|later|then|again|further)[^\S\n]+)?", text[end : end + 12])
+            if adverb is None or not verb_at(end + adverb.end()):
+                continue
         if named.source == "gazetteer":
             # "Awadi said" after "Basim al-Awadi": the known person named in full before.
             found.append(replace(named, start=start, end=end, surface=match.group(0)))
@@ -924,6 +1006,9 @@ class _Attributor:
         # The utterance nouns of the statements so far ("in a statement", "his
         # letter"), each with its speaker: "the statement added" is theirs.
         self.utterances: dict[str, Speaker] = {}
+        # The sentence and speaker of the last statement whose subject was an
+        # utterance ("The statement cited …"): an "it" in the next sentence is it.
+        self.utterance_subject: tuple[int, Speaker] | None = None
         self._families: dict[tuple[int, int], set[int]] = {}
         # Per-document caches: each is asked again and again for the same sentence or range.
         self._masks: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -964,6 +1049,14 @@ class _Attributor:
                 for m in self.sentence_speakers
                 if m.start < mention.start and sentence.start <= m.start and _fits_salient(m, wanted)
             ]
+            if (
+                not speakers
+                and mention.surface.casefold() == "it"
+                and self.utterance_subject is not None
+                and sentence.index - 1 <= self.utterance_subject[0] <= sentence.index
+            ):
+                # "The statement cited an attack … It was followed by another, it added."
+                return self.utterance_subject[1]
             if speakers:
                 resolved: Mention | None = speakers[-1]
             elif mention.surface.casefold() in ("his", "her", "its"):
@@ -1010,6 +1103,8 @@ class _Attributor:
     def _note_utterance(self, found: Attribution) -> None:
         """Remember the utterance nouns a statement's sentence names, for "the statement" later;
         a verb of posting names its noun too ("X posted …": "the post" is X's)."""
+        if "quot" in found.cue.casefold():
+            return  # "the post quotes X: “…”": the post is not X's
         sentence = self.text[found.sentence.start : found.sentence.end]
         for verb in re.finditer(r"\b(posted|tweeted)\b", sentence, re.IGNORECASE):
             self.utterances.setdefault(verb.group(1).casefold()[:-2], found.speaker)  # "post", "tweet"
@@ -1023,7 +1118,10 @@ class _Attributor:
         or in none (of this sentence, then of the sentences before), else the
         next one named in the following paragraphs."""
         if mention.wanted == "speaker":
-            return self.utterances.get(mention.role or "")
+            speaker = self.utterances.get(mention.role or "")
+            if speaker is not None:
+                self.utterance_subject = (sentence.index, speaker)
+            return speaker
         wanted = mention.wanted or "person"
         owner = self._role_owner(mention)
 
@@ -1171,7 +1269,16 @@ class _Attributor:
             and not self._in_top_quote(m.start)
             and not is_place(self.text, m.start)
         ]
-        return candidates[-1] if candidates else None
+        if not candidates:
+            return None
+        # "Yair Lapid and Defense Minister Benny Gantz issued": coordinated
+        # subjects speak together; the first named stands for them.
+        index = len(candidates) - 1
+        while index > 0 and _COORDINATED_NAME.fullmatch(
+            self.text, candidates[index - 1].end, candidates[index].start
+        ):
+            index -= 1
+        return candidates[index]
 
     def _cue_subject(
         self,
@@ -1220,10 +1327,12 @@ class _Attributor:
             if earlier:
                 return self._cue_subject(earlier[0].span(), earlier[:1], sentence, masked, limit)
         if form.endswith("ing") and self.text[sentence.start : cue[0]].rstrip().rstrip("”’\"'").endswith(","):
-            # The main clause's verb: not a participle, nor a word of a quotation.
+            # The main clause's verb: not a participle, nor a word of a quotation;
+            # the sentence's, not only the lead's ("X was warned, saying: “…,”
+            # highlighting that “…”").
             earlier = [
                 v
-                for v in verbs
+                for v in self._verbs(sentence.start, cue[0])
                 if v.start() < cue[0]
                 and not v.group(0).casefold().endswith("ing")
                 and not self._in_top_quote(v.start())
@@ -1235,7 +1344,12 @@ class _Attributor:
                 # spoken to; the speaker is whoever has been speaking.
                 return self.resolved
             if earlier:
-                return self._cue_subject(earlier[-1].span(), earlier, sentence, masked, limit)
+                main = earlier[-1]
+                # "“…,” said Qassem …, adding that “…”": an inverted verb's subject follows it.
+                inverted = self._inverted_subject(main, sentence)
+                if inverted is not None:
+                    return inverted
+                return self._cue_subject(main.span(), earlier, sentence, masked, limit)
             # The main clause's subject: not a possessive ("As Israel's campaign …, hinting").
             named = [
                 m
@@ -1244,6 +1358,18 @@ class _Attributor:
             ]
             return named[0] if named else None
         return self._subject_before(cue[0], sentence, masked)
+
+    def _inverted_subject(self, verb: LexiconMatch, sentence: Sentence) -> Mention | None:
+        """The name right after an inverting verb that follows a quotation ("“…,” said X")."""
+        if self.gaz.verb_lemma.get(verb.group(0).casefold()) not in _INVERTING:
+            return None
+        if not re.search(r"[,.!?][”’\"]\s*$|[”’\"],?\s*$", self.text[sentence.start : verb.start()]):
+            return None
+        following = self._mentions_in(verb.end(), min(sentence.end, verb.end() + 80))
+        between = self.text[verb.end() : following[0].start] if following else ""
+        if following and re.fullmatch(r"\s+(?:[A-Z][\w.’'-]*\s+){0,4}", between):
+            return following[0]
+        return None
 
     def _quotes_in(self, sentence: Sentence) -> list[QuoteSpan]:
         """The top-level quotations starting in a sentence (bisected: a scan of
@@ -1322,6 +1448,10 @@ class _Attributor:
         lead = text[lead_start : quote.start]
         words = len(text[quote.inner_start : quote.inner_end].split())
 
+        relayed = self._relayed_speaker(quote, sentence, lead_start, tail_end)
+        if relayed is not None:
+            return relayed
+
         # "…,” he said / “…,” said Haidari / “…,” the group said
         # A participle after a quotation ("…,” mocking X's promise") names no speaker.
         # A few quoted words inside a sentence ("the so-called ‘axis of
@@ -1386,7 +1516,9 @@ class _Attributor:
 
         # "according to X" in the sentence.
         according = _ACCORDING_TO.search(text, sentence.start, quote.start)
-        if according:
+        if according and not self._verbs(according.end(), quote.start):
+            # (a verb after it introduces the quotation: "…,” said X, according to
+            # the channel's website, adding that “…”" is X's)
             following = self._mentions_in(according.end(), quote.start)
             if following:
                 speaker = self._speaker(following[0], sentence)
@@ -1482,6 +1614,38 @@ class _Attributor:
                 return self.last_statement[1], "(adjacent)", quote.start
         return None
 
+    def _relayed_speaker(
+        self, quote: QuoteSpan, sentence: Sentence, lead_start: int, tail_end: int
+    ) -> tuple[Speaker, str, int] | None:
+        """The speaker of words another relays: "“…,” X was quoted by Y as
+        saying", "X was quoted as saying “…”", "the post quotes X: “…”",
+        "Y quoted X as saying “…”": X's, not Y's."""
+        text = self.text
+        tail = _QUOTED_AS_TAIL.match(text, quote.end, tail_end)
+        if tail is not None:
+            subjects = self._mentions_in(quote.end, tail.start("verb"))
+            if subjects:
+                speaker = self._speaker(subjects[0], sentence)
+                if speaker is not None:
+                    return speaker, tail.group("verb"), subjects[0].start
+        lead = _QUOTED_AS_LEAD.search(text, lead_start, quote.start)
+        if lead is not None:
+            subjects = [
+                m for m in self._mentions_in(sentence.start, lead.start()) if not self._in_top_quote(m.start)
+            ]
+            if subjects:
+                speaker = self._speaker(subjects[-1], sentence)
+                if speaker is not None:
+                    return speaker, lead.group("verb"), lead.start()
+        quoting = _QUOTES_SOMEONE.search(text, lead_start, quote.start)
+        if quoting is not None:
+            named = self._mentions_in(quoting.end("verb"), quote.start)
+            if named and named[0].source in ("gazetteer", "name"):
+                speaker = self._speaker(named[0], sentence)
+                if speaker is not None:
+                    return speaker, quoting.group("verb"), quoting.start()
+        return None
+
     def _introducing_verb(self, verbs: list[LexiconMatch], quote: QuoteSpan) -> LexiconMatch:
         """The verb of a quotation's lead that introduces it: the last, unless
         words stand between it and the quotation and an earlier verb's
@@ -1489,6 +1653,15 @@ class _Attributor:
         strike “at the appropriate time”": "said", not "respond")."""
         last = verbs[-1]
         if _FILLER_BEFORE_QUOTE.fullmatch(self.text, last.end(), quote.start):
+            return last
+        # A nested report: "revealed that Zahedi told his comrades that the best
+        # outcome was “…”" quotes Zahedi, whose own that-clause holds the words.
+        if (
+            len(verbs) > 1
+            and not last.group(0).casefold().endswith("ing")  # "…, adding that …": the same speaker's
+            and self._that_clause(last.end(), quote) is not None
+            and _THAT_LEAD.match(self.text, last.end(), quote.start)
+        ):
             return last
         return next((verb for verb in verbs[:-1] if self._that_clause(verb.end(), quote) is not None), last)
 
@@ -1526,10 +1699,36 @@ class _Attributor:
         masked = self._masked(lead)
         verbs = [v for v in self._verbs(lead.start, previous.end) if _outside(v.start(), masked)]
         if not verbs:
-            return None
+            return self._according_lead_in(lead, previous.end)
         subject = self._cue_subject(verbs[-1].span(), verbs, lead, masked, previous.end)
         speaker = self._speaker(subject, lead) if subject is not None else None
         return (speaker, verbs[-1].group(0), verbs[-1].start()) if speaker else None
+
+    def _according_lead_in(self, lead: Sentence, end: int) -> tuple[Speaker, str, int] | None:
+        """The speaker of a lead "According to him, … :" (or "According to X, …:")
+        introducing the next paragraph: X, or for a pronoun the person named last
+        before the lead (read before the walk, so without salience)."""
+        according = _ACCORDING_LEAD.search(self.text, lead.start, end)
+        if according is None:
+            return None
+        if re.match(r"(?:him|her)\b", self.text[according.end() : according.end() + 4]):
+            earlier = [
+                m
+                for m in self._mentions_in(max(0, lead.start - 600), lead.start)
+                if m.kind == "person"
+                and m.source in ("gazetteer", "name")
+                and not self._in_top_quote(m.start)
+            ]
+            named = earlier[-1:]
+        else:
+            named = self._mentions_in(according.end(), min(end, according.end() + 80))[:1]
+            if named and not re.fullmatch(
+                r"(?:[A-Z][\w’'.-]*\s+){0,3}", self.text[according.end() : named[0].start]
+            ):
+                named = []
+        if not named or named[0].source not in ("gazetteer", "name"):
+            return None
+        return self._named_speaker(named[0], surface=named[0].surface), "according to", according.start()
 
     # -- reported speech ------------------------------------------------------------
     def attribute_indirect(self, sentence: Sentence) -> list[Attribution]:
@@ -1537,27 +1736,42 @@ class _Attributor:
         further one joined to it ("said … and called on …", "…, pledging
         that …", "…, while X said that …"), each from its own verb on."""
         text = self.text
-        if _EVALUATIVE_OPENING.match(text, sentence.start):
-            return []
+        # "It is highly likely that …": the author's assessment, unless an
+        # attribution set in the sentence makes it a speaker's ("It was
+        # followed by another attack, it added").
+        evaluative = bool(_EVALUATIVE_OPENING.match(text, sentence.start))
         verbs = self._verbs(sentence.start, sentence.end)
+        if evaluative and not verbs:
+            return []
         if not verbs:
             # Most sentences: nothing reports speech, unless "according to X".
             according = self._according_to(sentence)
             return [according] if according is not None else []
         masked = self._masked(sentence)
         found: list[Attribution] = []
+        relatives: list[Attribution] = []
         for verb in verbs:
-            if found and not self._joined_speech_act(found[-1], verb, sentence):
-                continue
-            if not _outside(verb.start(), masked) or self._in_top_quote(verb.start()):
+            if self._in_top_quote(verb.start()):
                 continue
             # "did not say whether", "declined to say": no statement was made.
             if _NOT_SAID.search(text, max(sentence.start, verb.start() - 24), verb.start()):
                 continue
-            if _PASSIVE_BEFORE.search(text, max(sentence.start, verb.start() - 12), verb.start()):
+            if not verb.group(0).casefold().endswith("ing") and _PASSIVE_BEFORE.search(
+                text, max(sentence.start, verb.start() - 12), verb.start()
+            ):
+                continue  # (not a progressive: "which the Saudis are blaming on Iran")
+            # "The Islamic Resistance, which has claimed responsibility for …, said": the main
+            # verb is the sentence's; the relative clause's is a speech act of its own.
+            relative = _RELATIVE_CLAUSE.search(text, max(sentence.start, verb.start() - 100), verb.start())
+            if relative is not None or _RELATIVE_BEFORE.search(
+                text, max(sentence.start, verb.start() - 40), verb.start()
+            ):
+                if relative is not None:
+                    relatives.extend(self._relative_speech_act(verb, relative, sentence))
                 continue
-            # "The Islamic Resistance, which has claimed responsibility for …, said": the main verb.
-            if _RELATIVE_BEFORE.search(text, max(sentence.start, verb.start() - 40), verb.start()):
+            if found and not self._joined_speech_act(found[-1], verb, sentence):
+                continue
+            if not _outside(verb.start(), masked):
                 continue
             lemma = self.gaz.verb_lemma.get(verb.group(0).casefold())
             frames = self.gaz.indirect_frames.get(lemma or "", ())
@@ -1582,6 +1796,8 @@ class _Attributor:
                     )
                 )
             )
+            if evaluative and not parenthetical:
+                continue
             # "repelled what Mr Shapps described as the largest attack": the
             # object stands before the subject.
             what_as = "as" in frames and bool(
@@ -1623,7 +1839,7 @@ class _Attributor:
                     content_start=sentence.start if parenthetical else verb.start(),
                 )
             )
-        if not found:
+        if not found and not evaluative:
             according = self._according_to(sentence)
             if according is not None:
                 found.append(according)
@@ -1634,7 +1850,83 @@ class _Attributor:
             clause = self.text[found[i].start : end]
             trimmed = re.sub(r"(?:[\s,;]|\b(?:and|but|while|whereas)\b)+$", "", clause)
             found[i] = replace(found[i], end=found[i].start + len(trimmed))
-        return found
+        return found + relatives
+
+    def _relative_speech_act(
+        self, verb: LexiconMatch, relative: re.Match[str], sentence: Sentence
+    ) -> list[Attribution]:
+        """A speech act in a relative clause: the antecedent's ("X, which
+        announced it was suspending …", "said the post, which also warned
+        that …"), or the clause's own subject's when the antecedent is its
+        object ("the attack, which the U.S. is blaming on Iran", "an area
+        which Lebanon claims is disputed")."""
+        text = self.text
+        lemma = self.gaz.verb_lemma.get(verb.group(0).casefold())
+        frames = self.gaz.indirect_frames.get(lemma or "", ())
+        pronoun_start, pronoun_end = relative.span("pronoun")
+        if not frames:
+            return []
+        if verb.group(0).casefold().endswith("ing") and not re.search(
+            r"\b(?:is|are|was|were)\s+$", text[pronoun_end : verb.start()]
+        ):
+            return []  # "which, citing …": no finite verb of the clause
+        # A named subject: "which he accused of …" after the speaker's own
+        # clause goes on with the sentence's statement.
+        inside = [
+            m
+            for m in self._mentions_in(pronoun_end, verb.start())
+            if m.source in ("gazetteer", "name") and not is_place(text, m.start)
+        ]
+        subject: Mention | None
+        if re.match(r"(?:has|have|had)\b", relative.group("words"), re.IGNORECASE):
+            return []  # "which has claimed more than 150 attacks": a background summary, not a speech act
+        if not _RELATIVE_FILLER.fullmatch(relative.group("words")):
+            # An object relative: its subject is named between the pronoun and the verb.
+            if not inside or relative.group("pronoun").casefold() == "who":
+                return []
+            subject = inside[0]
+        else:
+            if not _frame_matches(text[verb.end() : sentence.end], frames, self.gaz):
+                return []
+            antecedents = [
+                m
+                for m in self._mentions_in(sentence.start, pronoun_start)
+                if not self._in_top_quote(m.start) and re.fullmatch(r"[\s,—–-]*", text[m.end : pronoun_start])
+            ]
+            if not antecedents:
+                return []
+            subject = antecedents[-1]
+        speaker = self._speaker(subject, sentence)
+        if speaker is None:
+            return []
+        # The clause ends at a closing dash, else at the comma before the main
+        # clause goes on ("…, which the U.S. is blaming on Iran, was “…”"), else
+        # with the sentence.
+        dashed = re.search(r"[—–]|--\s*$", text[max(sentence.start, pronoun_start - 4) : pronoun_start])
+        closing = re.compile(r"\s[—–]|\s--\s" if dashed else r",\s")
+        stop = closing.search(text, verb.end(), sentence.end)
+        end = (
+            stop.start()
+            if stop is not None and (dashed or not self._that_clause_after(verb))
+            else sentence.end
+        )
+        return [
+            Attribution(
+                kind="indirect",
+                start=pronoun_start,
+                end=end,
+                sentence=sentence,
+                speaker=speaker,
+                cue=verb.group(0),
+                cue_start=verb.start(),
+                content_start=verb.start(),
+            )
+        ]
+
+    def _that_clause_after(self, verb: LexiconMatch) -> bool:
+        """Whether a verb reports a clause of its own ("warned that …", "said it was"), which
+        may hold commas: a relative clause's that-clause runs to the sentence's end."""
+        return bool(re.match(r"\s+(?:[^\s,;:]+\s+){0,5}?that\b", self.text[verb.end() : verb.end() + 60]))
 
     def _parenthetical_subject(self, comma: int, verb: LexiconMatch, sentence: Sentence) -> Mention | None:
         """Who speaks in an attribution set inside or after its sentence: the
@@ -1706,7 +1998,7 @@ class _Attributor:
             return True
         # "After the army said it had intercepted a missile, Katz vowed …": the
         # first verb was a subordinate clause's; the main clause speaks too.
-        if _SUBORDINATE_OPENING.search(self.text, sentence.start, first.cue_start) and re.search(
+        if _SUBORDINATE_OPENING.match(self.text, sentence.start, first.cue_start) and re.search(
             r",\s+(?:[^\s,;]+\s+){1,6}$", between
         ):
             return True
@@ -1719,10 +2011,12 @@ class _Attributor:
     def _reports_beyond_quotes(self, indirect: Attribution) -> bool:
         """Whether a reported clause holds words of its own outside quotation
         marks: any, when it quotes nothing ("… and said Iran was responsible")."""
-        content = self.text[indirect.cue_start : indirect.end]
+        # A parenthetical attribution's words stand before its verb: "…, he stressed, adding “…”".
+        start = min(indirect.cue_start, indirect.content_start)
+        content = self.text[start : indirect.end]
         quoted = False
         for quote in self.top_quotes:
-            if indirect.cue_start <= quote.start < indirect.end:
+            if start <= quote.start < indirect.end:
                 content = content.replace(self.text[quote.start : quote.end], " ")
                 quoted = True
         return not quoted or len(content.split()) > _REPORTED_CLAUSE_WORDS
@@ -1943,12 +2237,68 @@ class _Attributor:
                     if not absorbed:
                         kept.append(d)
                 direct = kept
+            block = self._inline_block(sentence, direct, indirect)
+            if block is not None:
+                direct.append(block)
             for found in sorted([*direct, *indirect], key=lambda found: found.start):
                 self._note_utterance(found)
                 self.last_statement = (found.sentence.paragraph, found.speaker)
                 yield found
             if spoken:
                 self.spoken[sentence.index] = spoken
+
+    def _inline_block(
+        self, sentence: Sentence, direct: list[Attribution], indirect: list[Attribution]
+    ) -> Attribution | None:
+        """Words set out without quotation marks after a colon in the sentence
+        that introduces them ("The statement reads: the occupiers must leave",
+        "He sent out a post, saying this: any retaliation will be met …",
+        "According to him, …: These attacks have cost …"): a direct statement
+        of the lead's speaker, to the sentence's end."""
+        text = self.text
+        colon = text.find(":", sentence.start, sentence.end)
+        if colon < 0 or self._in_top_quote(colon) or _DATELINE_OPENING.match(text, sentence.start):
+            return None
+        body = re.match(r"\s+", text[colon + 1 : sentence.end])
+        start = colon + 1 + (body.end() if body else 0)
+        end = sentence.start + len(text[sentence.start : sentence.end].rstrip())
+        if (
+            not body
+            or text[start : start + 1] in "“\"«‘'"
+            or any(q.start < end and q.end > start for q in self.top_quotes)
+            or any(d.start >= colon for d in direct)
+            or len(text[start:end].split()) < _SHORT_QUOTE_WORDS
+        ):
+            return None
+        lead = text[sentence.start : colon]
+        speaker: Speaker | None = None
+        reporting = [found for found in indirect if found.cue_start < colon]
+        if reporting and text[start : start + 1].isupper():
+            # (a sentence of its own after the colon: "…: These attacks have cost …", not a list)
+            speaker = reporting[-1].speaker
+        else:
+            verb = _INLINE_LEAD.search(lead)
+            if verb is None:
+                return None
+            masked = self._masked(sentence)
+            cue_start = sentence.start + verb.start("cue")
+            verbs = self._verbs(sentence.start, colon)
+            subject = self._cue_subject(
+                (cue_start, sentence.start + verb.end("cue")), verbs, sentence, masked, colon
+            )
+            speaker = self._speaker(subject, sentence) if subject is not None else None
+        if speaker is None:
+            return None
+        return Attribution(
+            kind="direct",
+            start=start,
+            end=end,
+            sentence=sentence,
+            speaker=speaker,
+            cue=":",
+            cue_start=colon,
+            content_start=start,
+        )
 
     # -- salience -------------------------------------------------------------------
     def _salient(self, wanted: str) -> Mention | None:
@@ -2009,10 +2359,12 @@ _FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
     "to": re.compile(r"(?:[^\s,;:“\"]+\s+){0,5}?to\s+\w+"),
     "responsibility": re.compile(r"(?:full\s+)?responsibility\b", re.IGNORECASE),
     "for": re.compile(r"for\b", re.IGNORECASE),
-    "on": re.compile(r"(?:up)?on\s+(?:[\w.'’-]+\s+){1,6}?(?:to|for)\b", re.IGNORECASE),
+    # "called on all sides to", "called on them “not to escalate”"
+    "on": re.compile(r"(?:up)?on\s+(?:[\w.'’-]+\s+){1,10}?[“\"‘]?(?:not\s+)?(?:to|for)\b", re.IGNORECASE),
     "of": re.compile(rf"{_FRAME_WORDS}of\s+\w", re.IGNORECASE),
     "against": re.compile(rf"{_FRAME_WORDS}against\s+\w", re.IGNORECASE),
     "as": re.compile(r"(?:[^\s,;:“\"]+\s+){1,8}?as\s+[\w“\"‘']", re.IGNORECASE),
+    "to be": re.compile(r"(?:[^\s,;:“\"]+\s+){1,12}?to\s+be\b", re.IGNORECASE),
     "by": re.compile(r"by\s+\w+ing\b", re.IGNORECASE),
     "at": re.compile(r"at\s+\w", re.IGNORECASE),
     "how": re.compile(r"how\b", re.IGNORECASE),
@@ -2025,18 +2377,40 @@ _FRAME_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
-_UTTERANCE_DETERMINERS = (
-    r"(?:(?:a|an|the|its|his|her|their|new|joint|brief|short|written|televised|stark|strongly[- ]worded|"
-    r"\w+ly)\s+){0,3}"
+# Before the utterance noun: a determiner and a few modifiers ("a stern
+# warning", "a strongly worded statement", "its weekly video address").
+_UTTERANCE_DETERMINERS = r"(?:(?:a|an|the|its|his|her|their|this|these)\s+)?(?:[a-z][\w-]*\s+){0,3}"
+
+
+# Between a reporting verb and its frame: a parenthesis ("on Mayadeen TV
+# (Lebanon) that") and the comma of a date ("a November 10, 2019 interview").
+_FRAME_NOISE = re.compile(r"\s*\([^()]{0,40}\)|(?<=\d),(?=\s+\d{4}\b)")
+# The occasion of speech between a verb and its that-clause, longer than the
+# few words a frame allows: "said in a statement on behalf of the leader that",
+# "said in a November 10 interview on a TV channel that".
+_OCCASION_BEFORE_THAT = re.compile(
+    r"(?:in|during|at|via|through|on|before)\s+(?:[^\s,;:“”\"]+\s+){1,12}?(?=that\b)", re.IGNORECASE
 )
+# An aside between a that-less complement's subject and its verb: "said the
+# United States, despite its capabilities, has failed".
+_COMPLEMENT_ASIDE = re.compile(r"^((?:[^\s,;:“”\"]+\s+){0,5}[^\s,;:“”\"]+),\s+[^,;:“”\"]{1,60},\s+")
 
 
 def _frame_matches(after: str, frames: tuple[str, ...], gazetteer: Gazetteer | None = None) -> bool:
     """Whether the words after a reporting verb open reported content."""
-    head = _FRAME_LEAD.sub(" ", after).lstrip()
+    head = _FRAME_LEAD.sub(" ", _FRAME_NOISE.sub("", after)).lstrip()
     for frame in frames:
         if frame == "clause":
-            if _CLAUSE_COMPLEMENT.match(head):
+            unaside = _COMPLEMENT_ASIDE.sub(r"\1 ", head)
+            if _CLAUSE_COMPLEMENT.match(head) or _CLAUSE_COMPLEMENT.match(unaside):
+                return True
+        elif frame == "that" and (occasion := _OCCASION_BEFORE_THAT.match(head)) is not None:
+            words = occasion.group(0)
+            if speech_occasion().search(words) or (
+                gazetteer is not None and gazetteer.communication_noun.search(words)
+            ):
+                return True
+            if _FRAME_PATTERNS["that"].match(head):
                 return True
         elif frame == "utterance":
             # "issued a warning", "released a statement on Telegram", "put out a statement".
