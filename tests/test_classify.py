@@ -791,6 +791,46 @@ TARGETS = [
         id="occupation-troops-are-us-forces",
         speaker=KAABI,
     ),
+    # Whoever speaks in the statement is not what it threatens; the condition names whom.
+    case(
+        "The militias threatened to escalate their attacks if Israeli troops entered the south.",
+        3,
+        ("israel",),
+        id="the-one-threatening-is-no-target",
+        reported=True,
+        speaker="Islamic Resistance in Iraq",
+    ),
+    # A force the gazetteer knows as a speaker names its state when threatened.
+    case(
+        "We will strike the Israeli military wherever it is.",
+        3,
+        ("israel",),
+        id="a-state-s-military-is-the-state",
+        speaker="Hassan Nasrallah",
+    ),
+    case(
+        "We will strike Central Command's headquarters.",
+        3,
+        ("united-states",),
+        id="a-command-is-its-state",
+        speaker="Qais al-Khazali",
+    ),
+    # The speaker's own forces in a list after its nationality are not the other side's.
+    case(
+        "Yemeni leaders, armed forces and people are ready for war with America.",
+        2,
+        ("united-states",),
+        id="own-forces-in-a-list",
+        speaker="Ali al-Qahoum",
+    ),
+    # A place "at" which a target stands is no target beside it.
+    case(
+        "We struck the coalition base at Erbil airport.",
+        4,
+        ("coalition-forces",),
+        id="a-place-at-is-locative",
+        speaker="Kataib Hezbollah",
+    ),
     # A threat that names no one threatens a group its paragraph names, not a place there.
     case(
         "Those who play with fire should expect destruction.",

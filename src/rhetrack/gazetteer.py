@@ -95,6 +95,7 @@ class Gazetteer:
     description_pattern: Lexicon | None = None
     narration_threat: Lexicon | None = None
     aggressor_after: Lexicon | None = None  # matches at the start of what follows a name
+    speaker_after: Lexicon | None = None  # matches at the start of what follows a name
     defended_before: Lexicon | None = None  # matches at the end of what precedes a name
     attacked_before: Lexicon | None = None
     waged_before: Lexicon | None = None
@@ -633,6 +634,7 @@ def load_gazetteer() -> Gazetteer:
         description_pattern=word_lexicon(re.escape(p) for p in descriptions) if descriptions else None,
         narration_threat=word_lexicon(merged["targets"].get("narration", [])),
         aggressor_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('aggressor', []))})\b"),
+        speaker_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('speaking', []))})\b"),
         defended_before=Lexicon(
             rf"(?<![\w-])(?:{_alternation(merged['targets'].get('defended', []))})\s*(?:the\s+)?[‘'\"“]?$"
         ),

@@ -40,7 +40,7 @@ from rhetrack.clauses import (
     WARNING_SPEECH,
     Clause,
 )
-from rhetrack.gazetteer import Gazetteer, Lexicon, word_lexicon
+from rhetrack.gazetteer import Actor, Gazetteer, Lexicon, word_lexicon
 
 
 @dataclass(frozen=True)
@@ -153,28 +153,53 @@ def _not_threatened(text: str, start: int, end: int, gazetteer: Gazetteer, narra
 
 # Patterns by gazetteer, as `_SIDES` in `classify`: _KEEP_ALIVE keeps its id from being reused.
 _KEEP_ALIVE: dict[int, Gazetteer] = {}
-_OTHER_PATTERNS: dict[int, Lexicon | None] = {}
+_OTHER_PATTERNS: dict[int, list[tuple[str, Lexicon]]] = {}
 
 
-def _other_pattern(gazetteer: Gazetteer) -> Lexicon | None:
-    """Actors of the gazetteer that no target names: threatened, they are `other`."""
+def _actor_target(actor: Actor, gazetteer: Gazetteer) -> str:
+    """The target an actor of the gazetteer is when threatened: the one its
+    organization chain names ("the Israeli military" is the IDF, Israel's, so
+    `israel`), else `other`."""
+    seen: set[str] = set()
+    name: str | None = actor.name
+    while name is not None and name not in seen:
+        seen.add(name)
+        for target in gazetteer.targets.values():
+            if target.name != "other" and target.pattern and target.pattern.fullmatch(name):
+                return target.name
+        parent = gazetteer.actors.get(name)
+        name = parent.organization if parent is not None else None
+    return "other"
+
+
+def _other_patterns(gazetteer: Gazetteer) -> list[tuple[str, Lexicon]]:
+    """Actors of the gazetteer that no target names, by the target they are when
+    threatened (see `_actor_target`)."""
     if id(gazetteer) not in _OTHER_PATTERNS:
-        surfaces = [
-            re.escape(surface)
-            for actor in gazetteer.actors.values()
-            if actor.kind == "organization" and actor.category in ("group", "state", "body")
-            for surface in (actor.name, *actor.aliases)
-            if len(surface) > 2
-            and not any(t.pattern and t.pattern.fullmatch(surface) for t in gazetteer.targets.values())
+        surfaces: dict[str, list[str]] = {}
+        for actor in gazetteer.actors.values():
+            if actor.kind != "organization" or actor.category not in ("group", "state", "body"):
+                continue
+            target = _actor_target(actor, gazetteer)
+            surfaces.setdefault(target, []).extend(
+                re.escape(surface)
+                for surface in (actor.name, *actor.aliases)
+                if len(surface) > 2
+                and not any(t.pattern and t.pattern.fullmatch(surface) for t in gazetteer.targets.values())
+            )
+        _OTHER_PATTERNS[id(gazetteer)] = [
+            (target, word_lexicon(found)) for target, found in surfaces.items() if found
         ]
-        _OTHER_PATTERNS[id(gazetteer)] = word_lexicon(surfaces) if surfaces else None
         _KEEP_ALIVE[id(gazetteer)] = gazetteer
     return _OTHER_PATTERNS[id(gazetteer)]
 
 
 def _other_hits(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    pattern = _other_pattern(gazetteer)
-    return [(m.start(), m.end(), "other") for m in pattern.finditer(text)] if pattern else []
+    return [
+        (m.start(), m.end(), target)
+        for target, pattern in _other_patterns(gazetteer)
+        for m in pattern.finditer(text)
+    ]
 
 
 def _generic_hits(text: str, gazetteer: Gazetteer, named: set[str]) -> list[tuple[int, int, str]]:
@@ -189,8 +214,9 @@ def _generic_hits(text: str, gazetteer: Gazetteer, named: set[str]) -> list[tupl
     ]
 
 
-# A capitalized adjective of nationality, a word or two before: "Iraqi armed forces".
-_FOREIGN_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:i|ian|ese|ish|an)\s+(?:\w+\s+)?$")
+# A capitalized adjective of nationality, a word or two before, or before a list the
+# forces are part of: "Iraqi armed forces", "Yemeni leaders, armed forces and people".
+_FOREIGN_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:i|ian|ese|ish|an)\s+(?:\w+,\s+)?(?:\w+\s+)?$")
 # "Iran-backed militias", "Iran's proxies": a compound or a possessive names whom a
 # group serves, not a target.
 _COMPOUND_AFTER = re.compile(
@@ -201,7 +227,7 @@ _COMPOUND_AFTER = re.compile(
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:in|into|inside|within|across|throughout|from|near)\s+(?:the\s+)?(?:(?:[^\s,.;:]+\s+){1,2}(?:and|or)\s+)?$",
+    r"\b(?:in|into|inside|within|across|throughout|from|near|at)\s+(?:the\s+)?(?:(?:[^\s,.;:]+\s+){1,2}(?:and|or)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -379,6 +405,8 @@ class _TargetFinder:
                 continue
             if not aggressor and e <= act_start and self.gazetteer.aggressor_after.match(content, e):
                 continue  # the one striking is not threatened: "its forces struck"
+            if e <= act_start and self.gazetteer.speaker_after.match(content, e):
+                continue  # nor the one speaking: "the militias threatened to escalate"
             if _COMPOUND_AFTER.match(content, e):
                 continue  # "the Iran-linked group": whom it serves, not whom the act threatens
             if self._harmed_by_another(s, act):
