@@ -1090,6 +1090,8 @@ class _Attributor:
             if resolved is None and wanted == "group":
                 resolved = self._salient("organization")
             if resolved is None:
+                resolved = self._named_next(sentence, wanted)
+            if resolved is None:
                 return None
             self.resolved = resolved
             self.sentence_speakers.append(resolved)
@@ -1099,6 +1101,27 @@ class _Attributor:
         self.resolved = mention
         self.sentence_speakers.append(mention)
         return self._named_speaker(mention, surface=mention.surface)
+
+    def _named_next(self, sentence: Sentence, wanted: str) -> Mention | None:
+        """For a pronoun with nobody before it to stand for ("“…,” he said."),
+        the name the next sentence of the paragraph opens with ("Abu Ali
+        al-Askari made the remarks on Telegram")."""
+        following = sentence.index + 1
+        if (
+            following >= len(self.seg.sentences)
+            or self.seg.sentences[following].paragraph != sentence.paragraph
+        ):
+            return None
+        after = self.seg.sentences[following]
+        named = self._mentions_in(after.start, after.end)
+        if (
+            named
+            and named[0].source in ("gazetteer", "name")
+            and _fits(named[0], wanted)
+            and re.fullmatch(r"[\s“\"]*(?:[A-Z][\w.’'-]*\s+){0,4}", self.text[after.start : named[0].start])
+        ):
+            return named[0]
+        return None
 
     def _note_utterance(self, found: Attribution) -> None:
         """Remember the utterance nouns a statement's sentence names, for "the statement" later;
