@@ -535,6 +535,15 @@ ATTRIBUTION = [
         [("Abu Ali al-Askari", "direct")],
     ),
     ("“We will respond to any attack,” he said. The remarks came after a strike.", []),
+    # a nationality before a role: a person of that state, else the state, never another side's leader
+    (
+        "Masoud Pezeshkian spoke on Monday. The Iranian president accused the United States of lying.",
+        [("Masoud Pezeshkian", "indirect")],
+    ),
+    (
+        "The Iranian president accused the United States of lying about the killing of Ismail Haniyeh.",
+        [("Iran", "indirect")],
+    ),
     # a navy is an organization, not a person a role may stand for
     (
         "The Royal Navy shot down two drones.\n\nThe defence secretary signalled that allies could act.\n\n"
