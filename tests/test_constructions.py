@@ -524,6 +524,26 @@ ATTRIBUTION = [
         "Salih Mohammed al-Iraqi said that they were freezing all units. Iraqi forces were deployed.",
         [("Saleh Mohammed al-Iraqi", "indirect")],
     ),
+    # "the commander" after a general, as after a commander
+    (
+        "Brigadier General Ramezan Sharif spoke in Ahwaz. The commander added that the enemy would pay.",
+        [("Ramezan Sharif", "indirect")],
+    ),
+    # a pronoun with nobody before it: the name the next sentence opens with
+    (
+        "“We will respond to any attack,” he said. Abu Ali al-Askari made the remarks on Telegram.",
+        [("Abu Ali al-Askari", "direct")],
+    ),
+    ("“We will respond to any attack,” he said. The remarks came after a strike.", []),
+    # a nationality before a role: a person of that state, else the state, never another side's leader
+    (
+        "Masoud Pezeshkian spoke on Monday. The Iranian president accused the United States of lying.",
+        [("Masoud Pezeshkian", "indirect")],
+    ),
+    (
+        "The Iranian president accused the United States of lying about the killing of Ismail Haniyeh.",
+        [("Iran", "indirect")],
+    ),
     # a navy is an organization, not a person a role may stand for
     (
         "The Royal Navy shot down two drones.\n\nThe defence secretary signalled that allies could act.\n\n"

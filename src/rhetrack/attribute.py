@@ -379,6 +379,7 @@ class _Roles:
     not_names: frozenset[str]  # words that make a capitalised run a place or a vessel, not a speaker
     not_labels: frozenset[str]  # "Source:", "Photo:": page labels, not transcript speakers
     place_after: re.Pattern[str] | None  # "air base", "port" after a name: the name is a place's
+    demonyms: dict[str, str]  # "Iranian": "Iran", the state a nationality word names
 
 
 @cache
@@ -389,6 +390,7 @@ def _roles() -> _Roles:
     not_names: set[str] = set()
     not_labels: set[str] = set()
     place_heads: set[str] = set()
+    demonyms: dict[str, str] = {}
     number = 0
     for _, data in load_data_file("cues.toml"):
         roles = data.get("attribution", {}).get("roles", {})
@@ -402,6 +404,7 @@ def _roles() -> _Roles:
         not_names |= set(data.get("attribution", {}).get("not_names", []))
         not_labels |= {label.casefold() for label in data.get("attribution", {}).get("page_labels", [])}
         place_heads |= set(data.get("attribution", {}).get("place_heads", []))
+        demonyms.update(data.get("attribution", {}).get("demonyms", {}))
     # One branch per first letter, longest nouns first within it: the engine
     # tries a handful of nouns at each word, not all of them.
     by_letter: dict[str, list[str]] = {}
@@ -431,6 +434,7 @@ def _roles() -> _Roles:
         frozenset(not_names),
         frozenset(not_labels),
         re.compile(rf"[^\S\n]+(?:{heads})\b") if heads else None,
+        demonyms,
     )
 
 
@@ -1090,6 +1094,8 @@ class _Attributor:
             if resolved is None and wanted == "group":
                 resolved = self._salient("organization")
             if resolved is None:
+                resolved = self._named_next(sentence, wanted)
+            if resolved is None:
                 return None
             self.resolved = resolved
             self.sentence_speakers.append(resolved)
@@ -1099,6 +1105,27 @@ class _Attributor:
         self.resolved = mention
         self.sentence_speakers.append(mention)
         return self._named_speaker(mention, surface=mention.surface)
+
+    def _named_next(self, sentence: Sentence, wanted: str) -> Mention | None:
+        """For a pronoun with nobody before it to stand for ("“…,” he said."),
+        the name the next sentence of the paragraph opens with ("Abu Ali
+        al-Askari made the remarks on Telegram")."""
+        following = sentence.index + 1
+        if (
+            following >= len(self.seg.sentences)
+            or self.seg.sentences[following].paragraph != sentence.paragraph
+        ):
+            return None
+        after = self.seg.sentences[following]
+        named = self._mentions_in(after.start, after.end)
+        if (
+            named
+            and named[0].source in ("gazetteer", "name")
+            and _fits(named[0], wanted)
+            and re.fullmatch(r"[\s“\"]*(?:[A-Z][\w.’'-]*\s+){0,4}", self.text[after.start : named[0].start])
+        ):
+            return named[0]
+        return None
 
     def _note_utterance(self, found: Attribution) -> None:
         """Remember the utterance nouns a statement's sentence names, for "the statement" later;
@@ -1124,6 +1151,26 @@ class _Attributor:
             return speaker
         wanted = mention.wanted or "person"
         owner = self._role_owner(mention)
+        state = None
+        if owner is None and wanted == "person":
+            # "The Iranian president": a person of Iran, not a leader of another side named nearby.
+            state = next(
+                (
+                    _roles().demonyms[word]
+                    for word in mention.surface.split()[:-1]
+                    if word in _roles().demonyms and _roles().demonyms[word] in self.gaz.actors
+                ),
+                None,
+            )
+
+        def elsewhere(candidate: Mention) -> bool:
+            """A known person of a side other than the state the description names."""
+            if state is None or candidate.actor is None:
+                return False
+            organization = self.gaz.actors[candidate.actor].organization
+            return (
+                organization is not None and organization != state and not self._within(organization, state)
+            )
 
         def of_owner(candidate: Mention) -> bool:
             """A known person of the organization the description names,
@@ -1136,7 +1183,11 @@ class _Attributor:
         def fits(candidate: Mention) -> bool:
             if mention.indefinite:
                 return of_owner(candidate)  # "a senior member of X": a known person of X, or nobody
-            return _fits_salient(candidate, wanted) and self._fits_role(candidate, mention.role or "")
+            return (
+                _fits_salient(candidate, wanted)
+                and self._fits_role(candidate, mention.role or "")
+                and not elsewhere(candidate)
+            )
 
         if owner is not None and wanted == "person":
             # A known person of it first; failing one, one introduced in the role.
@@ -1178,7 +1229,7 @@ class _Attributor:
                 return self._role_speaker(group, sentence)
             # "the Kataib Hezbollah spokesman": failing the person, the group he speaks for.
             named = self.gaz.actor_pattern.search(self.text, mention.start, mention.end)
-            actor = self.gaz.actor_for(named.group(0)) if named else None
+            actor = self.gaz.actor_for(named.group(0)) if named else self.gaz.actors.get(state or "")
             if actor is None or actor.kind != "organization":
                 return None
             return Speaker(actor.name, actor.kind, actor.organization, True, mention.surface)
