@@ -800,6 +800,13 @@ TARGETS = [
         reported=True,
         speaker="Islamic Resistance in Iraq",
     ),
+    case(
+        "We will strike them if Israeli troops enter Lebanon.",
+        3,
+        ("israel",),
+        id="the-side-invaded-is-no-target",
+        speaker=KAABI,
+    ),
     # A force the gazetteer knows as a speaker names its state when threatened.
     case(
         "We will strike the Israeli military wherever it is.",
