@@ -807,6 +807,23 @@ TARGETS = [
         id="the-side-invaded-is-no-target",
         speaker=KAABI,
     ),
+    # The side called on to act is no target, unless it is asked to stop or leave itself.
+    case(
+        "called on the United States to withdraw its forces from Iraq.",
+        2,
+        ("united-states",),
+        id="called-on-to-withdraw-is-the-target",
+        reported=True,
+        speaker="Adel Abdul Mahdi",
+    ),
+    case(
+        "called on the Iraqi government to expel the American forces.",
+        2,
+        ("us-forces",),
+        id="called-on-to-expel-is-no-target",
+        reported=True,
+        speaker=KAABI,
+    ),
     # A force the gazetteer knows as a speaker names its state when threatened.
     case(
         "We will strike the Israeli military wherever it is.",

@@ -96,6 +96,7 @@ class Gazetteer:
     narration_threat: Lexicon | None = None
     aggressor_after: Lexicon | None = None  # matches at the start of what follows a name
     speaker_after: Lexicon | None = None  # matches at the start of what follows a name
+    called_before: Lexicon | None = None  # matches at the end of what precedes a name
     defended_before: Lexicon | None = None  # matches at the end of what precedes a name
     attacked_before: Lexicon | None = None
     waged_before: Lexicon | None = None
@@ -637,6 +638,9 @@ def load_gazetteer() -> Gazetteer:
         speaker_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('speaking', []))})\b"),
         defended_before=Lexicon(
             rf"(?<![\w-])(?:{_alternation(merged['targets'].get('defended', []))})\s*(?:the\s+)?[‘'\"“]?$"
+        ),
+        called_before=Lexicon(
+            rf"(?<![\w-])(?:{_alternation(merged['targets'].get('called', []))})\s*(?:the\s+)?[‘'\"“]?$"
         ),
         attacked_before=Lexicon(
             rf"(?<![\w-])(?:{_alternation(merged['targets'].get('attacked', []))})\s*(?:the\s+)?$"

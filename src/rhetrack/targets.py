@@ -132,18 +132,25 @@ def _not_in_names(text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int
     return [hit for hit in hits if not _NAME_PARTICLE.search(text, max(0, hit[0] - 4), hit[0])]
 
 
-def _not_threatened(text: str, start: int, end: int, gazetteer: Gazetteer, narration: bool = False) -> bool:
+def _not_threatened(
+    text: str, start: int, end: int, gazetteer: Gazetteer, narration: bool = False, demanded: bool = False
+) -> bool:
     """Whether a target mention names a side defended or addressed rather than threatened.
 
-    "our brothers in Tehran", "the Iraqi government must expel …" (the one
-    asked to act); in narration also "after the war on Iran" (a side attacked
-    by others, unless the speaker wages it). In a statement the object of its
-    own threatening act is threatened whatever stands before it.
+    "our brothers in Tehran", "called on the Iraqi government to expel …",
+    "the Iraqi government must expel …" (the one asked to act, unless what it
+    is asked, `demanded`, is to stop, leave or comply itself: "called on the
+    United States to withdraw"); in narration also "after the war on Iran" (a
+    side attacked by others, unless the speaker wages it). In a statement the
+    object of its own threatening act is threatened whatever stands before it.
     """
     assert gazetteer.defended_before is not None and gazetteer.attacked_before is not None
     assert gazetteer.waged_before is not None and gazetteer.addressed_after is not None
+    assert gazetteer.called_before is not None
     before = text[max(0, start - 60) : start]
     if gazetteer.defended_before.search(before) or gazetteer.addressed_after.match(text, end):
+        return True
+    if not demanded and gazetteer.called_before.search(before):
         return True
     if not narration:
         return False
@@ -285,6 +292,10 @@ class _TargetFinder:
         )
         if subject_suffers or any(m.startswith("victim-") for m in act.modality):
             found = self._in(clause_start, act_start, act)
+            if not found and act.category in (DEMANDED, OBLIGATION):
+                # "called on the United States to withdraw": the one called on, when it is
+                # asked to stop, leave or comply itself, is the subject the demand is on.
+                found = self._in(clause_start, act_start, act, demanded=True)[-1:]
             if found:
                 return found
             if any(reading.has(i, THIRD_PERSON) for i in range(clause.start, act.first)):
@@ -388,7 +399,13 @@ class _TargetFinder:
         return [TargetMention(name, self.reading.content[s:e])]
 
     def _in(
-        self, start: int, end: int, act: Act, narration: bool = False, aggressor: bool = False
+        self,
+        start: int,
+        end: int,
+        act: Act,
+        narration: bool = False,
+        aggressor: bool = False,
+        demanded: bool = False,
     ) -> list[TargetMention]:
         """Targets named between two offsets; `aggressor`: also one named striking (a
         condition's "if Iran kills protesters" means Iran)."""
@@ -403,7 +420,7 @@ class _TargetFinder:
                 side.home is not None and side.home.fullmatch(content, s, e)
             ):
                 continue
-            if _not_threatened(content, s, e, self.gazetteer, narration):
+            if _not_threatened(content, s, e, self.gazetteer, narration, demanded):
                 continue
             if not aggressor and e <= act_start and self.gazetteer.aggressor_after.match(content, e):
                 continue  # the one striking is not threatened: "its forces struck"
