@@ -591,6 +591,9 @@ HOSTILITY = [
     case("Iran bears responsibility for the escalation.", 1, id="bears-responsibility", speaker=RYDER),
     case("Israel is the main source of instability in the region.", 1, id="source-of-instability"),
     case("The decision was unjust.", 1, id="unjust"),
+    case("Iran is behind these attacks.", 1, id="behind-the-attacks", speaker=RYDER),
+    case("Iran continues to fund and arm these groups.", 1, id="fund-and-arm", speaker=RYDER),
+    case("We stand behind our forces in their attacks.", 0, id="standing-behind-one-s-forces", speaker=RYDER),
     case("The United States has crossed a red line.", 1, id="crossed-a-red-line", speaker=QASSEM),
     # "the will of the people" is a noun, no future.
     case(
