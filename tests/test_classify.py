@@ -159,6 +159,23 @@ WHO_ACTS = [
         speaker=KATZ,
         reported=True,
     ),
+    # So is the news's common name for the speaker ("the rebels" for the Houthis), unless a
+    # trailing attribution names another speaker.
+    case(
+        "The rebels threatened to attack ships heading to Israel.",
+        3,
+        ("israel", "other"),
+        id="the-news-s-name-for-the-speaker",
+        speaker="Houthis",
+        reported=True,
+    ),
+    case(
+        "The rebels threatened Israel, Katz said.",
+        1,
+        id="a-trailing-attribution",
+        speaker=KATZ,
+        reported=True,
+    ),
     # Not a subject that does something else, nor one after the reporting sentence's start.
     case(
         "Three rockets hit the base, the ministry said.",
