@@ -608,6 +608,12 @@ HOSTILITY = [
     case("Iran bears responsibility for the escalation.", 1, id="bears-responsibility", speaker=RYDER),
     case("Israel is the main source of instability in the region.", 1, id="source-of-instability"),
     case("The decision was unjust.", 1, id="unjust"),
+    # Defiance and belittling without the usual hostile words (1).
+    case("Their threats do not scare us.", 1, id="threats-do-not-scare-us"),
+    case("Washington only understands the language of force.", 1, id="the-language-of-force"),
+    case("These statements are worthless.", 1, id="worthless"),
+    case("They are tools in the hands of Washington.", 1, id="tools-in-the-hands-of"),
+    case("The law gives citizens no right to carry weapons.", 0, id="no-right-to-is-no-hostility"),
     case("Iran is behind these attacks.", 1, id="behind-the-attacks", speaker=RYDER),
     case("Iran continues to fund and arm these groups.", 1, id="fund-and-arm", speaker=RYDER),
     case("We stand behind our forces in their attacks.", 0, id="standing-behind-one-s-forces", speaker=RYDER),
