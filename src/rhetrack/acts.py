@@ -1060,11 +1060,11 @@ class StatementReading(ClauseReading):
                 return self._antecedent_side(low) or found
             if (
                 found[0] == "other"
-                and self._common_noun_phrase(low, high)
                 and self._describes_speaker(low, i, clause)
                 and not self._attributed_after(i)
             ):
-                # "The rebels claimed to have shot down …": the news's name for the speaker.
+                # "The rebels claimed to have shot down …", "Iraqi armed factions claimed a drone
+                # attack": whatever the news calls it, the reporting sentence's subject is the speaker.
                 return "own", found[1]
             return found
         unnamed = self._unnamed(low, high)
@@ -1089,16 +1089,6 @@ class StatementReading(ClauseReading):
             self.has(k, WARNING_NOUN, THREAT_NOUN) for k in range(j + 1, min(clause.end, j + 4))
         )  # "issued a stern warning"
 
-    def _common_noun_phrase(self, low: int, high: int) -> bool:
-        """Whether a phrase names no one by a proper name ("the rebels", "the militia"),
-        its first word aside."""
-        words = [j for j in range(low + 1, high + 1) if self.is_word(j)]
-        return (
-            self.word(low) in ("the", "a", "an")
-            and bool(words)
-            and all(not self.content[self.tokens[j].start].isupper() for j in words)
-        )
-
     def _attributed_after(self, i: int) -> bool:
         """Whether a reporting verb after a comma later in the sentence names the speaker
         ("The rebels threatened Israel, Katz said"): the subject before it is not."""
@@ -1106,10 +1096,10 @@ class StatementReading(ClauseReading):
             if self.word(k) in (".", "!", "?"):
                 return False
             if self.word(k) == "," and any(
-                self._reporting(j) and not self.word(j).endswith("ing")
+                (self._reporting(j) and not self.word(j).endswith("ing")) or self.word(j) == "according"
                 for j in range(k + 1, min(len(self.tokens), k + 6))
             ):
-                return True
+                return True  # "…, Katz said", "…, according to the Pentagon"
         return False
 
     def _names_people(self, i: int, clause: Clause) -> bool:
