@@ -1058,6 +1058,14 @@ class StatementReading(ClauseReading):
         if found is not None:
             if found[1] in _RESOLVABLE and not self.reported(low):
                 return self._antecedent_side(low) or found
+            if (
+                found[0] == "other"
+                and self._describes_speaker(low, i, clause)
+                and not self._attributed_after(i)
+            ):
+                # "The rebels claimed to have shot down …", "Iraqi armed factions claimed a drone
+                # attack": whatever the news calls it, the reporting sentence's subject is the speaker.
+                return "own", found[1]
             return found
         unnamed = self._unnamed(low, high)
         if unnamed[0] == "third" and self._describes_speaker(low, i, clause):
@@ -1080,6 +1088,19 @@ class StatementReading(ClauseReading):
         return self.has(j, LIGHT_VERB) and any(
             self.has(k, WARNING_NOUN, THREAT_NOUN) for k in range(j + 1, min(clause.end, j + 4))
         )  # "issued a stern warning"
+
+    def _attributed_after(self, i: int) -> bool:
+        """Whether a reporting verb after a comma later in the sentence names the speaker
+        ("The rebels threatened Israel, Katz said"): the subject before it is not."""
+        for k in range(i + 1, len(self.tokens)):
+            if self.word(k) in (".", "!", "?"):
+                return False
+            if self.word(k) == "," and any(
+                (self._reporting(j) and not self.word(j).endswith("ing")) or self.word(j) == "according"
+                for j in range(k + 1, min(len(self.tokens), k + 6))
+            ):
+                return True  # "…, Katz said", "…, according to the Pentagon"
+        return False
 
     def _names_people(self, i: int, clause: Clause) -> bool:
         """Whether the phrase ending at token i names people ("five civilians were killed")."""
