@@ -184,7 +184,6 @@ WHO_ACTS = [
         id="a-collective-named-as-a-target",
         speaker="Islamic Resistance in Iraq",
         reported=True,
-        marks=known_miss("targets.toml reads 'armed factions', the speaker itself here, as threatened"),
     ),
     case(
         "The rebels threatened Israel, Katz said.",
