@@ -464,7 +464,9 @@ REGIONAL_EXPECTED = [
     # perpetrators (2), not on his own region.
     E("Peshawa Hawramani", "urged Baghdad to hold the perpetrators accountable", "2024-03-09", "day", 2, (),
       ("other",), (0,)),
-    E("Akram al-Kaabi", "a natural reaction to the crimes of the occupation", "2024-03-10", "reported", 4),
+    # "The occupation" is U.S. forces in an Iraqi faction's words (sides.toml's enemies).
+    E("Akram al-Kaabi", "a natural reaction to the crimes of the occupation", "2024-03-10", "reported", 4,
+      ("us-forces",)),
 ]  # fmt: skip
 
 

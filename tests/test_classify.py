@@ -243,11 +243,19 @@ ACTS = [
     case("We will turn their cities into rubble.", 3, id="turn-into-rubble"),
     case("We will raise our hand against the occupiers.", 3, id="raise-a-hand-against"),
     case("We extend our hand to all the Lebanese.", 0, id="extend-a-hand-to-is-no-act"),
-    case("The resistance will act against the occupiers.", 3, id="act-against", speaker=KAABI),
+    case(
+        "The resistance will act against the occupiers.", 3, ("us-forces",), id="act-against", speaker=KAABI
+    ),
     case("We will avenge the blood of our martyrs.", 3, id="avenge"),
     case("We will eliminate every American soldier in Iraq.", 3, ("us-forces",), id="eliminate"),
     case("We will hunt down the criminals who planned this.", 3, id="hunt-down"),
-    case("We will expel the occupation forces from Iraq.", 3, ("us-forces",), id="expel-is-our-act-of-force"),
+    case(
+        "We will expel the occupation forces from Iraq.",
+        3,
+        ("us-forces",),
+        id="expel-is-our-act-of-force",
+        speaker=KAABI,
+    ),
     case("We will launch a wave of drones at Eilat.", 3, ("israel",), id="launch-a-noun"),
 ]
 
@@ -474,7 +482,7 @@ THREATS = [
 # The speaker's own speech act named by a noun: "our warning", "a final warning" (2); a
 # warning noun that is only the topic of its clause warns no one (0).
 SPEECH_ACTS = [
-    case("This is our last warning to the occupiers.", 2, id="our-warning", speaker=KAABI),
+    case("This is our last warning to the occupiers.", 2, ("us-forces",), id="our-warning", speaker=KAABI),
     case("Our warning is clear.", 2, id="our-warning-as-subject", speaker=KAABI),
     case("A final warning to the aggressors.", 2, id="a-warning-as-a-heading"),
     case(
@@ -605,7 +613,13 @@ COERCION_AND_CALM = [
         speaker="Mohammed Shia al-Sudani",
         reported=True,
     ),
-    case("We will hunt down the occupiers.", 3, id="hunt-down-a-side-is-a-threat", speaker=KAABI),
+    case(
+        "We will hunt down the occupiers.",
+        3,
+        ("us-forces",),
+        id="hunt-down-a-side-is-a-threat",
+        speaker=KAABI,
+    ),
     # A possessive in the speaker's own words takes its antecedent: the resistance's jihad.
     case(
         "The resistance will continue its jihad until liberation.", 4, id="continue-the-jihad", speaker=KAABI
@@ -873,6 +887,30 @@ TARGETS = [
         reported=True,
         speaker=KAABI,
     ),
+    # What a side calls its enemy: "the occupation" is U.S. forces to an Iraqi faction,
+    # Israel to Hezbollah.
+    case(
+        "The resistance will continue its operations until the occupation leaves Iraq.",
+        4,
+        ("us-forces",),
+        id="the-occupation-to-an-iraqi-faction",
+        speaker="Harakat Hezbollah al-Nujaba",
+    ),
+    case(
+        "The occupation forces will not be safe anywhere.",
+        3,
+        ("israel",),
+        id="the-occupation-to-hezbollah",
+        speaker="Hassan Nasrallah",
+    ),
+    case(
+        "We will strike the occupation forces wherever they are.",
+        3,
+        ("israel",),
+        id="occupation-forces-to-hezbollah",
+        speaker="Hassan Nasrallah",
+    ),
+    case("We will strike the occupation wherever it is.", 3, id="the-occupation-to-no-side"),
     # A force the gazetteer knows as a speaker names its state when threatened.
     case(
         "We will strike the Israeli military wherever it is.",

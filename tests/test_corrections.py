@@ -488,9 +488,10 @@ def test_add_prints_the_new_id_and_the_statement_is_listed(article: Path) -> Non
     assert added["corrected"] is True
     assert (added["date"], added["date_precision"]) == (PUBLISHED, "reported")
     assert added["sentence"] == "Analysts expect further statements from the factions in the coming days."
-    # us-forces includes its child us-bases, which the Khazali statement threatens.
+    # us-forces includes its child us-bases, which the Khazali statement threatens; Kaabi's
+    # "the occupation" is U.S. forces in an Iraqi faction's words.
     assert sorted(row["id"] for row in as_json("show", "--target", "us-forces")) == sorted(
-        [statement(KHAZALI_QUOTE)["id"], new_id]
+        [statement(KHAZALI_QUOTE)["id"], statement(KAABI_QUOTE)["id"], new_id]
     )
     csv_line = next(
         line for line in ok("show", "-f", "csv").stdout.splitlines() if line.startswith(f"{new_id},")

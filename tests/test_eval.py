@@ -230,7 +230,7 @@ def mis_rated_gold(tmp_path: Path) -> Path:
     lines = [
         gold_line(level=4),
         gold_line(key="The occupation must end now", speaker="Qais al-Khazali", date="2023-10-12", level=0,
-                  targets=[]),
+                  targets=["us-forces"]),
         gold_line(key="We will strike the occupation bases", speaker="Akram al-Kaabi", date="2023-10-12",
                   level=3),
         gold_line(key="We discussed the elections with our partners", speaker="Mohammed Shia al-Sudani",

@@ -371,40 +371,68 @@ def test_merging_an_unknown_actor_exits_1(article: Path) -> None:
     assert "no actor matches 'Nobody At All'" in result.stderr
 
 
-def test_a_user_data_file_adds_aliases_to_a_shipped_actor_and_keeps_its_kind(tmp_path: Path) -> None:
-    # The README's RHETRACK_DATA example: an entry with a name and aliases only adds to
-    # the shipped actor; it does not make a person an organization. A fresh process,
-    # as a user runs it, since the data files are read once per process.
-    import json
+def _user_folders(tmp_path: Path, data_file: str, data: str, article: str) -> tuple[Path, Path]:
+    """A RHETRACK_DATA folder holding one data file, and a folder of one article."""
+    folder = tmp_path / "rhetrack-data"
+    folder.mkdir()
+    (folder / data_file).write_text(data, encoding="utf-8")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "article.txt").write_text(article, encoding="utf-8")
+    return folder, articles
+
+
+def _fresh_rhetrack(*args: str, env: dict[str, str]) -> str:
+    """rhetrack in a fresh process, as a user runs it: data files are read once per process."""
     import subprocess
     import sys
 
-    data = tmp_path / "rhetrack-data"
-    data.mkdir()
-    (data / "actors.toml").write_text(
-        '[[actor]]\nname = "Abu Fadak al-Mohammedawi"\naliases = ["al-Muhammadawi"]\n', encoding="utf-8"
-    )
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "pmf.txt").write_text(
-        "PMF chief speaks\n\nOn Friday, al-Muhammadawi said, “The Popular Mobilization will defend Iraq.”\n",
-        encoding="utf-8",
-    )
     src = Path(__file__).resolve().parents[1] / "src"
-    env = {
-        **os.environ,
-        "RHETRACK_DATA": str(data),
-        "RHETRACK_DB": str(tmp_path / "user.db"),
-        "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-    }
+    pythonpath = str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")
+    done = subprocess.run(
+        [sys.executable, "-m", "rhetrack", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": pythonpath, **env},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
-    def rhetrack(*args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "rhetrack", *args], capture_output=True, text=True, env=env, check=False
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
 
-    rhetrack("ingest", str(articles))
-    actors = {row["name"]: row for row in json.loads(rhetrack("actors", "--format", "json"))}
+def test_a_user_data_file_adds_aliases_to_a_shipped_actor_and_keeps_its_kind(tmp_path: Path) -> None:
+    # The README's RHETRACK_DATA example: an entry with a name and aliases only adds to
+    # the shipped actor; it does not make a person an organization.
+    import json
+
+    data, articles = _user_folders(
+        tmp_path,
+        "actors.toml",
+        '[[actor]]\nname = "Abu Fadak al-Mohammedawi"\naliases = ["al-Muhammadawi"]\n',
+        "PMF chief speaks\n\nOn Friday, al-Muhammadawi said, “The Popular Mobilization will defend Iraq.”\n",
+    )
+    env = {"RHETRACK_DATA": str(data), "RHETRACK_DB": str(tmp_path / "user.db")}
+    _fresh_rhetrack("ingest", str(articles), env=env)
+    actors = {row["name"]: row for row in json.loads(_fresh_rhetrack("actors", "--format", "json", env=env))}
     assert actors["Abu Fadak al-Mohammedawi"]["kind"] == "person"
+
+
+def test_a_user_sides_file_names_what_a_side_calls_its_enemy(tmp_path: Path) -> None:
+    # sides.toml's `enemies`, extended the way the README says.
+    import json
+
+    data, articles = _user_folders(
+        tmp_path,
+        "sides.toml",
+        '[[side]]\nname = "Houthis"\nenemies = { saudi-arabia = ["the aggression coalition"] }\n',
+        "Saree speaks\n\nOn Friday, Yahya Saree said, “We will strike the aggression coalition.”\n",
+    )
+
+    def targets(env: dict[str, str]) -> list[str]:
+        env = {"RHETRACK_DB": str(tmp_path / f"user{len(env)}.db"), **env}
+        _fresh_rhetrack("ingest", str(articles), env=env)
+        (row,) = json.loads(_fresh_rhetrack("show", "--format", "json", env=env))
+        return row["targets"]
+
+    assert targets({}) == []
+    assert targets({"RHETRACK_DATA": str(data)}) == ["saudi-arabia"]

@@ -185,6 +185,8 @@ class Side:
     targets: frozenset[str] = frozenset()
     party: bool = False
     home: Lexicon | None = None  # the country it fights for, never its target: "Lebanon" for Hezbollah
+    # What the side calls its enemies, by target: "the occupation" is U.S. forces to an Iraqi faction.
+    enemies: tuple[tuple[str, Lexicon], ...] = ()
 
     def name_spans(self, text: str) -> list[tuple[int, int]]:
         """Where `text` names the speaker's side."""

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from rhetrack.acts import NO_SIDE, NOUN_ACTS, Act, Side, StatementReading
 from rhetrack.clauses import (
@@ -144,6 +145,7 @@ def _speaker_side(speaker: str, organization: str, gazetteer: Gazetteer) -> Side
     shared: list[Lexicon] = []
     targets: frozenset[str] = frozenset()
     home: Lexicon | None = None
+    enemies: tuple[tuple[str, Lexicon], ...] = ()
     party = False
     # A speaker the gazetteer does not know may still be named as a side ("the FAA").
     folded = {fold_name(speaker)} if len(chain) == 1 and speaker not in gazetteer.actors else set()
@@ -152,12 +154,20 @@ def _speaker_side(speaker: str, organization: str, gazetteer: Gazetteer) -> Side
             party = True
             shared_names, targets, home = _side_names(side.name, gazetteer)
             shared.append(shared_names)
+            enemies = _side_enemies(side.name)
             break
     if group:
         shared.append(_group_descriptions(gazetteer))
     names = [name for name in dict.fromkeys(names) if len(name) > 1]
     own = (word_lexicon(_loose(name) for name in names),) if names else ()
-    return Side((*own, *shared), group, targets, party, home)
+    return Side((*own, *shared), group, targets, party, home, enemies)
+
+
+@cache
+def _side_enemies(name: str) -> tuple[tuple[str, Lexicon], ...]:
+    """What a side calls its enemies (`sides.toml`'s `enemies`), a lexicon per target."""
+    side = next(entry for entry in load_sides() if entry.name == name)
+    return tuple((target, word_lexicon(_loose(n) for n in names)) for target, names in side.enemies if names)
 
 
 # The lexicons of a side and of "the group", built once per gazetteer: a

@@ -246,6 +246,7 @@ class SideEntry:
     targets: tuple[str, ...]
     names: tuple[str, ...]
     home: tuple[str, ...] = ()
+    enemies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (target, what the side calls it)
 
 
 @cache
@@ -263,6 +264,7 @@ def load_sides() -> tuple[SideEntry, ...]:
                     _joined(previous.targets, entry.get("targets", [])),
                     _joined(previous.names, entry.get("names", [])),
                     _joined(previous.home, entry.get("home", [])),
+                    _joined_enemies(previous.enemies, entry.get("enemies", {})),
                 )
             except (KeyError, TypeError) as exc:
                 raise DataFileError(f'{origin}: a [[side]] entry lacks a name; add name = "..."') from exc
@@ -275,6 +277,15 @@ def side_names() -> Lexicon:
     speaker's own is another side ("an Iranian attack" said by a U.S. official)."""
     names = (name for side in load_sides() for name in side.names)
     return word_lexicon(re.escape(name).replace(r"\ ", r"\s+") for name in names)
+
+
+def _joined_enemies(
+    old: tuple[tuple[str, tuple[str, ...]], ...], new: dict[str, Any]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    merged = dict(old)
+    for target, names in new.items():
+        merged[str(target)] = _joined(merged.get(str(target), ()), names)
+    return tuple(merged.items())
 
 
 def _joined(old: Iterable[Any], new: Iterable[Any]) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from rhetrack.acts import NOUN_ACTS, Act, StatementReading, longest, target_hits
+from rhetrack.acts import NOUN_ACTS, Act, Side, StatementReading, longest, target_hits
 from rhetrack.clauses import (
     ADDRESSEE,
     DEMANDED,
@@ -62,12 +62,14 @@ class Surroundings:
     `threatened`: targets the narration names after a word of threat
     ("posted the most direct threat to U.S. forces:"); `enemies`: the sides
     it shows attacking, or else names, for "the enemy" and "you"; `named`:
-    every target named there, with parents, for generic words ("its bases").
+    every target named there, with parents, for generic words ("its bases");
+    `text`: the paragraph itself.
     """
 
     threatened: tuple[TargetMention, ...] = ()
     enemies: tuple[TargetMention, ...] = ()
     named: frozenset[str] = frozenset()
+    text: str = ""  # the paragraph, where a side's own names for its enemy are looked for
 
 
 def in_context(surroundings: Surroundings, before: Surroundings, lead_in: bool = False) -> Surroundings:
@@ -82,6 +84,7 @@ def in_context(surroundings: Surroundings, before: Surroundings, lead_in: bool =
             surroundings.threatened + before.threatened,
             surroundings.enemies + before.enemies,
             surroundings.named | before.named,
+            surroundings.text + "\n\n" + before.text,
         )
     return replace(surroundings, named=surroundings.named | before.named)
 
@@ -120,6 +123,7 @@ def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -
         tuple(threatened),
         tuple(aggressors + named),
         frozenset(_named([*(name for _, _, name in hits), *in_context], gazetteer)),
+        paragraph,
     )
 
 
@@ -209,6 +213,28 @@ def _other_hits(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     ]
 
 
+def _with_enemy_names(
+    text: str, side: Side, hits: list[tuple[int, int, str]], gazetteer: Gazetteer
+) -> list[tuple[int, int, str]]:
+    """`hits` with what the speaker's side calls its enemy in place of what they read
+    there: "the occupation forces" are Israel to Hezbollah, where the gazetteer
+    alone reads U.S. forces; "the American occupation" U.S. forces to an Iraqi
+    faction, where it reads the United States. A longer name read there stands
+    ("the occupation bases" are U.S. bases), and so does a target of another
+    family ("the Israeli occupation" is Israel whoever speaks)."""
+    for target, words in side.enemies:
+        family = {target, *gazetteer.ancestors(target)}
+        for m in words.finditer(text):
+            start, end = m.span()
+            overlapping = [hit for hit in hits if hit[0] < end and start < hit[1]]
+            if any(hit[0] < start or hit[1] > end for hit in overlapping):
+                continue
+            if any(hit[2] not in family and target not in gazetteer.ancestors(hit[2]) for hit in overlapping):
+                continue
+            hits = sorted([*(hit for hit in hits if hit not in overlapping), (start, end, target)])
+    return hits
+
+
 def _generic_hits(text: str, gazetteer: Gazetteer, named: set[str]) -> list[tuple[int, int, str]]:
     """Generic target words ("its bases", "soldiers") whose country is named, unless
     another country's adjective stands before them ("the Iraqi armed forces")."""
@@ -251,6 +277,7 @@ _HARMING_NOUNS = frozenset({"aggression", "provocation", "hostility", "threat"})
 _INVADING = frozenset({"enter", "enters", "entered", "entering", "invade", "invades", "invaded", "invading"})
 # Nouns of harm that name what is struck, not a harm done: "attack multiple targets in the UAE".
 _STRUCK_NOUNS = frozenset({"targets"})
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
 # What a warning warns of, after whom it warns: "warned Israel against …".
 _WARNED_OF = re.compile(r"\b(?:of|against|about|not to|that)\b", re.IGNORECASE)
 # A pronoun object stands for the side named before it ("warning them of …"); a
@@ -268,9 +295,8 @@ class _TargetFinder:
         content = reading.content
         named = _named((name for _, _, name in reading.target_hits), self.gazetteer)
         generic = _generic_hits(content, self.gazetteer, named | set(surroundings.named))
-        self.hits = _not_in_names(
-            content, longest([*reading.target_hits, *generic, *_other_hits(content, self.gazetteer)])
-        )
+        hits = longest([*reading.target_hits, *generic, *_other_hits(content, self.gazetteer)])
+        self.hits = _not_in_names(content, _with_enemy_names(content, reading.side, hits, self.gazetteer))
         self.surroundings = surroundings
 
     def of_act(self, act: Act) -> list[TargetMention]:
@@ -392,6 +418,10 @@ class _TargetFinder:
             and name not in self.reading.side.targets
             and not _not_threatened(content, s, e, self.gazetteer)
         ]
+        # A name in a complement ("a command center for the occupation") is rarely what
+        # the pronoun after it stands for, when a name stands elsewhere.
+        heads = [hit for hit in earlier if not _COMPLEMENT_BEFORE.search(content, max(0, hit[0] - 5), hit[0])]
+        earlier = heads or earlier
         named = [hit for hit in earlier if hit[2] != "other"] or earlier
         if not named:
             return []
@@ -462,6 +492,14 @@ class _TargetFinder:
     def unnamed(self) -> list[TargetMention]:
         """ "the enemy", "you": the side the narration shows attacking, or names first."""
         fits = [t for t in self.surroundings.enemies if self._narrated_fits(t)]
+        if not fits:
+            # What the speaker's side calls its enemy, named there: "the occupation forces"
+            # in the group's statement before.
+            text = self.surroundings.text
+            fits = [
+                TargetMention(target, text[start:end])
+                for start, end, target in _with_enemy_names(text, self.reading.side, [], self.gazetteer)
+            ]
         return ([t for t in fits if t.target != "other"] or fits)[:1]
 
     def narrated(self) -> list[TargetMention]:
