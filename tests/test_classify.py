@@ -911,6 +911,40 @@ TARGETS = [
         speaker="Hassan Nasrallah",
     ),
     case("We will strike the occupation wherever it is.", 3, id="the-occupation-to-no-side"),
+    # Lexicon entries of this round: a wish that another side leave is a demand; a slap is
+    # a blow; "to the Stone Age" is harm promised; "will not deter us from" a litotes.
+    case(
+        "We want the American forces to leave Iraq.",
+        2,
+        ("us-forces",),
+        id="want-x-to-leave-is-a-demand",
+        speaker="Adel Abdul Mahdi",
+    ),
+    case(
+        "We want to reach an agreement.", 0, id="want-an-agreement-is-no-demand", speaker="Adel Abdul Mahdi"
+    ),
+    case(
+        "The Americans were slapped in the face last night.",
+        4,
+        ("united-states",),
+        id="a-slap-is-a-blow",
+        speaker="Ali Khamenei",
+    ),
+    case(
+        "We will return Lebanon to the Stone Age.",
+        3,
+        ("other",),
+        id="to-the-stone-age",
+        speaker="Yoav Gallant",
+    ),
+    case(
+        "Sanctions will not deter us from fighting the occupation.",
+        3,
+        ("us-forces",),
+        id="not-deter-us-from-is-a-litotes",
+        speaker=KAABI,
+    ),
+    case("Talks will deter them from fighting.", 1, id="deter-them-is-no-threat", speaker=KAABI),
     # A force the gazetteer knows as a speaker names its state when threatened.
     case(
         "We will strike the Israeli military wherever it is.",
