@@ -945,6 +945,15 @@ TARGETS = [
         speaker=KAABI,
     ),
     case("Talks will deter them from fighting.", 1, id="deter-them-is-no-threat", speaker=KAABI),
+    # Readiness after a condition threatens the one whose act the condition names.
+    case(
+        "If Israel attacks Lebanon, the war will spread, and we are ready to respond.",
+        2,
+        ("israel",),
+        id="readiness-after-a-condition",
+        speaker="Hassan Nasrallah",
+    ),
+    case("We are ready to respond.", 2, id="readiness-with-no-one-named", speaker="Hassan Nasrallah"),
     # A force the gazetteer knows as a speaker names its state when threatened.
     case(
         "We will strike the Israeli military wherever it is.",

@@ -335,8 +335,16 @@ class _TargetFinder:
             objects = self._warned(act) or objects
         if not objects and act.last + 1 < clause.end and reading.word(act.last + 1) in _OBJECT_PRONOUNS:
             objects = self._antecedent(act_start)  # "warned them of …": the side named before
-        if objects or act.category in _OBJECT_ONLY:
-            return objects  # a warning or declared readiness threatens only whom it names
+        if objects:
+            return objects
+        if act.category in _OBJECT_ONLY:
+            # A warning or declared readiness threatens only whom it names, or the one whose
+            # act a condition before it names ("if Israel attacks Lebanon, …, and we are
+            # ready to respond").
+            earlier = [
+                c for c in reading.clauses if c.protasis and clause.start - 40 < c.start < clause.start
+            ]
+            return self._condition_subject(earlier[-1], act) if earlier else []
         in_clause = self._in(clause_start, tokens[clause.end - 1].end, act)
         if in_clause:
             return in_clause
