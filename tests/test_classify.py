@@ -542,7 +542,6 @@ ENEMY_ACTS = [
         1,
         id="a-shared-subject-after-and",
         speaker=KAABI,
-        marks=known_miss("the clause's subject is read only before a verb the lexicons know"),
     ),
 ]
 
@@ -945,6 +944,22 @@ TARGETS = [
         speaker=KAABI,
     ),
     case("Talks will deter them from fighting.", 1, id="deter-them-is-no-threat", speaker=KAABI),
+    # Asked to control another, the one called on makes a demand on it (2).
+    case(
+        "called on the prime minister to control the militias.",
+        2,
+        ("other",),
+        id="called-on-to-control-is-a-demand",
+        reported=True,
+        speaker="Antony Blinken",
+        marks=known_miss("a demanded act done to another (control, restrain) reads no object"),
+    ),
+    case(
+        "The government controls the airport.",
+        0,
+        id="controls-alone-is-no-demand",
+        speaker="Mohammed Shia al-Sudani",
+    ),
     # Readiness after a condition threatens the one whose act the condition names.
     case(
         "If Israel attacks Lebanon, the war will spread, and we are ready to respond.",
