@@ -960,6 +960,22 @@ TARGETS = [
         id="controls-alone-is-no-demand",
         speaker="Mohammed Shia al-Sudani",
     ),
+    # Warning against the consequences of a step warns (2), whom the step brings in.
+    case(
+        "warned against the consequences of deploying an international force on the border.",
+        2,
+        ("other",),
+        id="warned-against-the-consequences",
+        reported=True,
+        speaker="Hashem Safieddine",
+    ),
+    case(
+        "warned against corruption.",
+        1,
+        id="warned-against-is-opposition",
+        reported=True,
+        speaker="Hashem Safieddine",
+    ),
     # Readiness after a condition threatens the one whose act the condition names.
     case(
         "If Israel attacks Lebanon, the war will spread, and we are ready to respond.",
