@@ -976,6 +976,13 @@ TARGETS = [
         reported=True,
         speaker="Hashem Safieddine",
     ),
+    case(
+        "We will hold all those responsible to account.",
+        2,
+        ("other",),
+        id="hold-to-account",
+        speaker="Joe Biden",
+    ),
     # Readiness after a condition threatens the one whose act the condition names.
     case(
         "If Israel attacks Lebanon, the war will spread, and we are ready to respond.",
