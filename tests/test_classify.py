@@ -873,7 +873,7 @@ TARGETS = [
     case(
         "called on the United States to withdraw its forces from Iraq.",
         2,
-        ("united-states",),
+        ("us-forces",),
         id="called-on-to-withdraw-is-the-target",
         reported=True,
         speaker="Adel Abdul Mahdi",
@@ -982,6 +982,29 @@ TARGETS = [
         ("other",),
         id="hold-to-account",
         speaker="Joe Biden",
+    ),
+    # A state asked to leave, or to be expelled, is its forces (targets.toml's `forces`).
+    case(
+        "called for the United States to withdraw from the country.",
+        2,
+        ("us-forces",),
+        id="a-state-asked-to-withdraw-is-its-forces",
+        reported=True,
+        speaker="Asaib Ahl al-Haq",
+    ),
+    case(
+        "We will expel America from the region.",
+        3,
+        ("us-forces",),
+        id="a-state-expelled-is-its-forces",
+        speaker="Qais al-Khazali",
+    ),
+    case(
+        "Israel must withdraw from Lebanese land.",
+        2,
+        ("israel",),
+        id="a-state-without-forces-target",
+        speaker="Hassan Nasrallah",
     ),
     # Readiness after a condition threatens the one whose act the condition names.
     case(

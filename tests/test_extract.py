@@ -130,7 +130,8 @@ DATES = [
             # Readiness that names no one threatens the enemy its paragraph names (coding
             # scheme section 5), not the city the speech was given in.
             (HAIDARI, "direct", "2024-12-03", "day", 2, ("united-states",)),
-            (HAIDARI, "direct", "2024-12-03", "day", 2, ("united-states",)),
+            # A state asked to leave is its forces.
+            (HAIDARI, "direct", "2024-12-03", "day", 2, ("us-forces",)),
         ],
         id="date-carried-through-paragraph",
     ),
@@ -140,7 +141,7 @@ DATES = [
         "2024-12-10",
         [
             (HAIDARI, "direct", "2024-12-03", "day", 2, ()),
-            (HAIDARI, "indirect", "2024-12-03", "day", 2, ("united-states",)),
+            (HAIDARI, "indirect", "2024-12-03", "day", 2, ("us-forces",)),
         ],
         id="date-carried-to-same-speaker-next-paragraph",
     ),
@@ -200,7 +201,7 @@ CONSTRUCTIONS = [
         [
             # Readiness that names no one is against whom the paragraph names.
             (KHAZALI, "direct", "2024-02-05", "reported", 2, ("united-states",)),
-            (KHAZALI, "direct", "2024-02-05", "reported", 2, ("united-states",)),
+            (KHAZALI, "direct", "2024-02-05", "reported", 2, ("us-forces",)),
         ],
         id="split-quote-two-statements",
     ),

@@ -72,6 +72,7 @@ class Target:
     pattern: Lexicon | None
     generic: Lexicon | None = None
     requires: str | None = None
+    forces: str | None = None  # the target a demand that it leave threatens: us-forces for the U.S.
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Gazetteer:
     descriptions: dict[str, str] = field(default_factory=dict)  # folded phrase -> kind wanted
     description_pattern: Lexicon | None = None
     narration_threat: Lexicon | None = None
+    departure: frozenset[str] = frozenset()  # lemmas of leaving and removal
     aggressor_after: Lexicon | None = None  # matches at the start of what follows a name
     speaker_after: Lexicon | None = None  # matches at the start of what follows a name
     called_before: Lexicon | None = None  # matches at the end of what precedes a name
@@ -582,7 +584,9 @@ def _build_targets(sources: list[tuple[str, dict[str, Any]]]) -> dict[str, Targe
                 raise DataFileError(
                     f"{origin}: target {name!r} has a bad pattern ({exc}); fix the regex"
                 ) from exc
-            targets[name] = Target(name, entry.get("parent"), pattern, generic, entry.get("requires"))
+            targets[name] = Target(
+                name, entry.get("parent"), pattern, generic, entry.get("requires"), entry.get("forces")
+            )
     targets.setdefault("other", Target("other", None, None))
     for target in targets.values():
         if target.parent and target.parent not in targets:
@@ -634,6 +638,7 @@ def load_gazetteer() -> Gazetteer:
         descriptions=descriptions,
         description_pattern=word_lexicon(re.escape(p) for p in descriptions) if descriptions else None,
         narration_threat=word_lexicon(merged["targets"].get("narration", [])),
+        departure=frozenset(merged["targets"].get("departure", [])),
         aggressor_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('aggressor', []))})\b"),
         speaker_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('speaking', []))})\b"),
         defended_before=Lexicon(

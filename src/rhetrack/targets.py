@@ -365,6 +365,19 @@ class _TargetFinder:
         stop = tokens[(end or len(tokens)) - 1].end
         return [t for t in self._in(tokens[start].start, stop, act, narration=True) if t.target != "other"]
 
+    def of_act_departing(self, act: Act) -> list[TargetMention]:
+        """`of_act`, where a state asked to leave or be removed is its forces: "called for
+        the United States to withdraw" threatens U.S. forces."""
+        found = self.of_act(act)
+        if act.lemma.split("/")[0] not in self.gazetteer.departure:
+            return found
+        targets = self.gazetteer.targets
+        return [
+            replace(t, target=forces) if (forces := targets[t.target].forces) else t
+            for t in found
+            if t.target in targets
+        ] + [t for t in found if t.target not in targets]
+
     def _warned(self, act: Act) -> list[TargetMention]:
         """Whom a warning names as warned, before what it warns of: "warned Iraqi
         contractors of working with American soldiers" threatens the contractors."""
@@ -536,7 +549,7 @@ def threatened_targets(
     narration names after a word of threat, else the side "the enemy" or "you" stands
     for, else the side its paragraph names."""
     finder = _TargetFinder(reading, surroundings)
-    targets = [mention for act in threatening for mention in finder.of_act(act)]
+    targets = [mention for act in threatening for mention in finder.of_act_departing(act)]
     if not targets:
         targets = finder.narrated()
     if not targets and any(reading.has(i, ENEMY, ADDRESSEE) for i in range(len(reading.tokens))):
@@ -545,7 +558,10 @@ def threatened_targets(
         # A threat that names no one threatens the side its paragraph names (coding
         # scheme section 5), when the gazetteer knows it: not a place or person named there.
         targets = finder.unnamed()
-    return targets
+    # One name read as a state by one act and as its forces by another ("The Americans must
+    # leave"): the forces, the narrower reading.
+    narrower = {(t.text.casefold(), a) for t in targets for a in reading.gazetteer.ancestors(t.target)}
+    return [t for t in targets if (t.text.casefold(), t.target) not in narrower]
 
 
 __all__ = [
