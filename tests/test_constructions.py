@@ -430,6 +430,13 @@ ATTRIBUTION = [
         [("Hadi al-Ameri", "indirect"), ("Hadi al-Ameri", "direct"), ("Hadi al-Ameri", "indirect")],
     ),
     ("Hadi al-Ameri, who leads the Badr Organization, visited Tehran.", []),
+    # a verb after a comma-less relative clause with a verb of its own is the sentence's; one
+    # joined to the clause's verb by "and" is the clause's
+    (
+        "A Kataib Hezbollah official who spoke on condition of anonymity said the group would strike back.",
+        [("Kataib Hezbollah", "indirect")],
+    ),
+    ("The Houthis, who control the capital and say they act for Gaza, have attacked ships.", []),
     (
         "Hadi al-Ameri called on the government to expel the coalition, which he accused of spying.",
         [("Hadi al-Ameri", "indirect")],

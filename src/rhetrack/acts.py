@@ -479,7 +479,7 @@ class StatementReading(ClauseReading):
         inferable = not any(m.startswith("victim-") for m in modality)
         fired = mark.category == REACH and any(
             self.has(k, WEAPON) for k in range(max(clause.start - 1, mark.first - 4, 0), mark.first)
-        )  # "the missile that reached Umm al-Rashrash": a weapon, whose the words do not say
+        )  # "the missile that reached Umm al-Rashrash": a weapon, whose side the words do not say
         fired = fired and self.side.group  # a state's "the missile reached Erbil" may be anyone's
         relative = mark.first >= 2 and self.word(mark.first - 1) in ("that", "which")
         if fired and (agent == "third" or (relative and self.has(mark.first - 2, WEAPON))):

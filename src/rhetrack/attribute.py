@@ -754,7 +754,7 @@ def find_mentions(segmented: Segmented, gazetteer: Gazetteer) -> list[Mention]:
         titled = (
             len(words) == 1
             and words[0][0] > start
-            and is_title(text[start : words[0][0]].split()[-1])
+            and is_title((text[start : words[0][0]].split() or [""])[-1])
             and not gazetteer.organization_word.search(words[0][1])
             and not gazetteer.reporting_verb.fullmatch(words[0][1])
         )
@@ -1813,7 +1813,7 @@ class _Attributor:
                 continue  # (not a progressive: "which the Saudis are blaming on Iran")
             # "The Islamic Resistance, which has claimed responsibility for …, said": the main
             # verb is the sentence's; the relative clause's is a speech act of its own.
-            relative = _RELATIVE_CLAUSE.search(text, max(sentence.start, verb.start() - 100), verb.start())
+            relative = self._relative_clause(verb, sentence)
             if relative is not None or _RELATIVE_BEFORE.search(
                 text, max(sentence.start, verb.start() - 40), verb.start()
             ):
@@ -1902,6 +1902,30 @@ class _Attributor:
             trimmed = re.sub(r"(?:[\s,;]|\b(?:and|but|while|whereas)\b)+$", "", clause)
             found[i] = replace(found[i], end=found[i].start + len(trimmed))
         return found + relatives
+
+    def _relative_clause(self, verb: re.Match[str], sentence: Sentence) -> re.Match[str] | None:
+        """The relative clause a verb of speech is the verb of: after its pronoun only
+        words that are no subject ("which has also announced"), or, for "which" and
+        "whom", a named subject ("which the U.S. and the Saudis are blaming"). Not "A
+        Hezbollah official who spoke on condition of anonymity said": the clause has a
+        verb of its own, and "said" is the sentence's; unless the verb is joined to it
+        ("who control large areas and say they …")."""
+        text = self.text
+        relative = _RELATIVE_CLAUSE.search(text, max(sentence.start, verb.start() - 100), verb.start())
+        if relative is None or _RELATIVE_FILLER.fullmatch(relative.group("words")):
+            return relative
+        if re.search(r"\b(?:and|or|but)\s+$", relative.group("words")):
+            return relative  # a verb joined to the clause's own: "who control … and say"
+        if relative.group("pronoun").casefold() == "who":
+            return None
+        named = [
+            m
+            for m in self._mentions_in(relative.end("pronoun"), verb.start())
+            if m.source in ("gazetteer", "name")
+        ]
+        if named and _RELATIVE_FILLER.fullmatch(text[named[-1].end : verb.start()].lstrip()):
+            return relative
+        return None
 
     def _relative_speech_act(
         self, verb: LexiconMatch, relative: re.Match[str], sentence: Sentence

@@ -98,6 +98,7 @@ class Gazetteer:
     departure: frozenset[str] = frozenset()  # lemmas of leaving and removal
     aggressor_after: Lexicon | None = None  # matches at the start of what follows a name
     speaker_after: Lexicon | None = None  # matches at the start of what follows a name
+    appealing_after: Lexicon | None = None  # matches at the start of what follows a name
     called_before: Lexicon | None = None  # matches at the end of what precedes a name
     defended_before: Lexicon | None = None  # matches at the end of what precedes a name
     attacked_before: Lexicon | None = None
@@ -640,6 +641,7 @@ def load_gazetteer() -> Gazetteer:
         narration_threat=word_lexicon(merged["targets"].get("narration", [])),
         departure=frozenset(merged["targets"].get("departure", [])),
         aggressor_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('aggressor', []))})\b"),
+        appealing_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('appealing', []))})\b"),
         speaker_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('speaking', []))})\b"),
         defended_before=Lexicon(
             rf"(?<![\w-])(?:{_alternation(merged['targets'].get('defended', []))})\s*(?:the\s+)?[‘'\"“]?$"

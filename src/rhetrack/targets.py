@@ -18,11 +18,9 @@ from dataclasses import dataclass, replace
 
 from rhetrack.acts import NOUN_ACTS, Act, Side, StatementReading, longest, target_hits
 from rhetrack.clauses import (
-    ADDRESSEE,
     DEMANDED,
     DEMANDED_NOUN,
     DESIGNATION,
-    ENEMY,
     HOSTILE,
     IDIOM,
     OBLIGATION,
@@ -102,6 +100,7 @@ def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -
     ['israel']
     """
     assert gazetteer.narration_threat is not None and gazetteer.aggressor_after is not None
+    assert gazetteer.appealing_after is not None
     threatened, aggressors, named = [], [], []
     hits = _not_in_names(
         paragraph, longest([*target_hits(paragraph, gazetteer), *_other_hits(paragraph, gazetteer)])
@@ -116,6 +115,8 @@ def read_surroundings(paragraph: str, gazetteer: Gazetteer, context: str = "") -
             aggressors.append(mention)
         elif name == "other" and _locative(paragraph, start):
             continue  # a place things happen in ("addressed supporters in Baghdad"), no enemy
+        elif name == "other" and gazetteer.appealing_after.match(paragraph, end):
+            continue  # a third party appealing ("the European Union called for calm"), no enemy
         else:
             named.append(mention)
     in_context = read_surroundings(context, gazetteer).named if context else frozenset()
@@ -552,11 +553,10 @@ def threatened_targets(
     targets = [mention for act in threatening for mention in finder.of_act_departing(act)]
     if not targets:
         targets = finder.narrated()
-    if not targets and any(reading.has(i, ENEMY, ADDRESSEE) for i in range(len(reading.tokens))):
-        targets = finder.unnamed()
     if not targets:
-        # A threat that names no one threatens the side its paragraph names (coding
-        # scheme section 5), when the gazetteer knows it: not a place or person named there.
+        # "The enemy", "you", or a threat that names no one: the side its paragraph names
+        # (coding scheme section 5), when the gazetteer knows it as a target or a group;
+        # not a place where things happen or a third party appealing there.
         targets = finder.unnamed()
     # One name read as a state by one act and as its forces by another ("The Americans must
     # leave"): the forces, the narrower reading.
