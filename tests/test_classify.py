@@ -232,6 +232,14 @@ WHO_ACTS = [
         speaker=KAABI,
     ),
     case("Those who think we will attack civilians are wrong.", 0, id="a-mistaken-belief-negates"),
+    # Two negations cancel: the belief that we will not act, called mistaken, says we will.
+    case(
+        "Whoever thinks that we will not retaliate against Israel is mistaken.",
+        3,
+        ("israel",),
+        id="a-mistaken-negative-belief-affirms",
+        speaker="Hassan Nasrallah",
+    ),
     case("Whoever attacks us will regret it.", 3, id="whoever-without-a-belief-stays-a-condition"),
     case("The United States would likely strike us if we entered the war.", 1, id="another-side-s-plan"),
     case("Israel may attack Iran tomorrow, and the Americans might join it.", 1, id="third-parties-plans"),

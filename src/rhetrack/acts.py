@@ -1303,7 +1303,11 @@ class StatementReading(ClauseReading):
         the act ("we cannot remain silent"), or quantifies a noun far from it ("no one
         will be safe"); so is an act inside a belief called mistaken ("whoever thinks we
         will stand idly by is mistaken")."""
-        if self._in_denied_belief(mark):
+        opener = self._denied_belief(mark)
+        if opener is not None:
+            if any(self.has(k, NEGATION) for k in range(opener, mark.first)):
+                modality.discard("negated")  # "whoever thinks we will not retaliate is mistaken": we will
+                return
             modality.add("litotes" if self.marks_at(mark.first, LITOTES) else "negated")
             return
         if self.marks_at(mark.first, LITOTES) and any(
@@ -1336,11 +1340,12 @@ class StatementReading(ClauseReading):
                 return verb is not None and self.reported(k - 1) and verb.lemma.split("/")[0] in _PLEDGES
         return False
 
-    def _in_denied_belief(self, mark: Mark) -> bool:
-        """Whether an act stands between "whoever thinks" (or "those who expect" …) and
-        the "is mistaken" said of that belief, in one sentence."""
+    def _denied_belief(self, mark: Mark) -> int | None:
+        """Where the belief an act stands in begins, when it stands between "whoever
+        thinks" (or "those who expect" …) and the "is mistaken" said of that belief, in
+        one sentence; else None."""
         if not self._beliefs_denied:
-            return False
+            return None
         stops = (".", "!", "?", ";")
         opener = next(
             (k for k in range(mark.first - 1, max(-1, mark.first - 16), -1)
@@ -1348,8 +1353,8 @@ class StatementReading(ClauseReading):
             None,
         )  # fmt: skip
         if opener is None or self.word(opener) in stops:
-            return False
-        return not any(self.has(k, MISTAKEN) for k in range(opener, mark.first))
+            return None
+        return None if any(self.has(k, MISTAKEN) for k in range(opener, mark.first)) else opener
 
     def _object_of(self, mark: Mark, clause: Clause, category: str) -> bool:
         """Whether a noun is the object of a verb of `category` right before it: the verb,
