@@ -1026,6 +1026,7 @@ TARGETS = [
         speaker="Qais al-Khazali",
     ),
     case("We will kill their commanders.", 3, ("other",), id="their-commanders-are-other", speaker=KATZ),
+    case("We will strike Iran's proxies in Syria.", 3, ("other",), id="proxies-are-other", speaker=KATZ),
     # A third party appealing in the paragraph is no enemy for a threat that names no one.
     case(
         "We will strike with full force.",
