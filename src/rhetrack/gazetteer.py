@@ -96,6 +96,7 @@ class Gazetteer:
     description_pattern: Lexicon | None = None
     narration_threat: Lexicon | None = None
     departure: frozenset[str] = frozenset()  # lemmas of leaving and removal
+    invading: frozenset[str] = frozenset()  # words of invasion
     aggressor_after: Lexicon | None = None  # matches at the start of what follows a name
     speaker_after: Lexicon | None = None  # matches at the start of what follows a name
     appealing_after: Lexicon | None = None  # matches at the start of what follows a name
@@ -640,6 +641,7 @@ def load_gazetteer() -> Gazetteer:
         description_pattern=word_lexicon(re.escape(p) for p in descriptions) if descriptions else None,
         narration_threat=word_lexicon(merged["targets"].get("narration", [])),
         departure=frozenset(merged["targets"].get("departure", [])),
+        invading=frozenset(merged["targets"].get("invading", [])),
         aggressor_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('aggressor', []))})\b"),
         appealing_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('appealing', []))})\b"),
         speaker_after=Lexicon(rf"\s+(?:{_alternation(merged['targets'].get('speaking', []))})\b"),

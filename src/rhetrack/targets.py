@@ -274,8 +274,6 @@ def _locative(text: str, start: int) -> bool:
 # Words of harm whose object is a side protected, not threatened, when another act is read.
 _HARMING = (VIOLENT, VIOLENT_NOUN, THREAT_NOUN, THREAT_SPEECH)
 _HARMING_NOUNS = frozenset({"aggression", "provocation", "hostility", "threat"})
-# Verbs of invasion whose object is a side protected: "if Israeli forces entered Lebanon".
-_INVADING = frozenset({"enter", "enters", "entered", "entering", "invade", "invades", "invaded", "invading"})
 # Nouns of harm that name what is struck, not a harm done: "attack multiple targets in the UAE".
 _STRUCK_NOUNS = frozenset({"targets"})
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:of|for)\s+$")
@@ -502,7 +500,7 @@ class _TargetFinder:
                 continue
             if reading.word(k) == "by":
                 return False  # "the attack by Iran-backed militias": the attacker
-            if reading.word(k) in _INVADING:
+            if reading.word(k) in self.gazetteer.invading:
                 return True  # "if Israeli forces entered southern Lebanon": the side invaded
             harming_noun = any(m.lemma in _HARMING_NOUNS for m in reading.marks_at(k, HOSTILE))
             if harming_noun or reading.has(k, *_HARMING):
